@@ -1,0 +1,33 @@
+package io.sessiongrid.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole plugin configuration. Build it with {@link SessionGridConfigLoader}; the loader validates
+ * it, so every instance a caller sees is consistent (roles name known partition types, limits in range).
+ *
+ * @param partitions partition types by name, in file order
+ * @param roles      server roles by name, in file order
+ */
+public record SessionGridConfig(Map<String, PartitionTypeConfig> partitions,
+                                Map<String, RoleConfig> roles,
+                                EncryptionConfig encryption,
+                                AnalyzerConfig analyzer,
+                                ScalingConfig scaling,
+                                SniConfig sni) {
+    public SessionGridConfig {
+        partitions = Collections.unmodifiableMap(new LinkedHashMap<>(partitions));
+        roles = Collections.unmodifiableMap(new LinkedHashMap<>(roles));
+    }
+
+    public Optional<PartitionTypeConfig> partition(String name) {
+        return Optional.ofNullable(partitions.get(name));
+    }
+
+    public Optional<RoleConfig> role(String name) {
+        return Optional.ofNullable(roles.get(name));
+    }
+}
