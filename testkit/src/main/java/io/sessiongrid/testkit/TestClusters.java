@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestClusters {
     public static final int BASE_PORT = 5801;
     private static final int PORT_COUNT = 40;
+    private static final int JOIN_PORT_TRIES = 20;
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     private TestClusters() {
@@ -43,7 +44,9 @@ public final class TestClusters {
         JoinConfig join = config.getNetworkConfig().getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:" + BASE_PORT + "-" + (BASE_PORT + PORT_COUNT - 1));
+        // A member address without a port makes the joiner try the ports from BASE_PORT up.
+        join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1");
+        config.setProperty("hazelcast.tcp.join.port.try.count", String.valueOf(JOIN_PORT_TRIES));
         return config;
     }
 

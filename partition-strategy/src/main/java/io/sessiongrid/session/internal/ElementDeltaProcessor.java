@@ -1,0 +1,66 @@
+package io.sessiongrid.session.internal;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Sets ({@code value != null}) or removes ({@code value == null}) one element of a plain (unencrypted)
+ * partition in place on its owner: only the element and its name cross the network. The size limit is
+ * checked on the result, before anything changes.
+ */
+public record ElementDeltaProcessor(String element, String value, long updatedAt, int maxBytes)
+        implements EntryProcessor<SessionKey, StoredPartition, WriteResult> {
+    public static final String TYPE_NAME = "sessiongrid.ElementDelta";
+
+    @Override
+    public WriteResult process(Map.Entry<SessionKey, StoredPartition> entry) {
+        StoredPartition current = entry.getValue();
+        if (current == null) {
+            return WriteResult.missing();
+        }
+        LinkedHashMap<String, String> elements = ElementCodec.decode(current.elements());
+        boolean changed = value == null ? elements.remove(element) != null : !value.equals(elements.put(element, value));
+        if (!changed) {
+            return WriteResult.ok(current.version(), current.sizeBytes());
+        }
+        String json = ElementCodec.encode(elements);
+        int size = ElementCodec.utf8Length(json);
+        if (size > maxBytes) {
+            return WriteResult.tooLarge(current.version(), size);
+        }
+        long version = current.version() + 1;
+        entry.setValue(new StoredPartition(version, updatedAt, json, null, size));
+        return WriteResult.ok(version, size);
+    }
+
+    public static final class Serializer implements CompactSerializer<ElementDeltaProcessor> {
+        @Override
+        public ElementDeltaProcessor read(CompactReader in) {
+            return new ElementDeltaProcessor(in.readString("element"), in.readString("value"),
+                    in.readInt64("updatedAt"), in.readInt32("maxBytes"));
+        }
+
+        @Override
+        public void write(CompactWriter out, ElementDeltaProcessor p) {
+            out.writeString("element", p.element);
+            out.writeString("value", p.value);
+            out.writeInt64("updatedAt", p.updatedAt);
+            out.writeInt32("maxBytes", p.maxBytes);
+        }
+
+        @Override
+        public String getTypeName() {
+            return TYPE_NAME;
+        }
+
+        @Override
+        public Class<ElementDeltaProcessor> getCompactClass() {
+            return ElementDeltaProcessor.class;
+        }
+    }
+}

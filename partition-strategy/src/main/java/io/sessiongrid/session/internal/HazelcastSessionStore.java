@@ -1,0 +1,220 @@
+package io.sessiongrid.session.internal;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.sessiongrid.config.PartitionTypeConfig;
+import io.sessiongrid.config.SessionGridConfig;
+import io.sessiongrid.session.Names;
+import io.sessiongrid.session.PartitionNotFoundException;
+import io.sessiongrid.session.PartitionTooLargeException;
+import io.sessiongrid.session.SessionPartition;
+import io.sessiongrid.session.SessionStore;
+import io.sessiongrid.session.SessionStoreException;
+import io.sessiongrid.session.UnknownPartitionTypeException;
+import io.sessiongrid.session.VersionConflictException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/** {@link SessionStore} over one IMap per partition type; works the same on a member or a client instance. */
+public final class HazelcastSessionStore implements SessionStore {
+    /** Bound on read-modify-write retries of encrypted deltas under contention. */
+    private static final int MAX_SEALED_RETRIES = 64;
+
+    private final Map<String, PartitionType> types = new LinkedHashMap<>();
+    private final List<String> typeNames;
+    private final Clock clock;
+
+    public HazelcastSessionStore(HazelcastInstance hazelcast, SessionGridConfig config, Clock clock,
+                                 Function<String, String> env) {
+        this.clock = clock;
+        PayloadCipher cipher = null;
+        for (PartitionTypeConfig type : config.partitions().values()) {
+            if (type.encrypted() && cipher == null) {
+                cipher = new PayloadCipher(EncryptionKeys.resolve(config.encryption(), env, type.name()));
+            }
+        }
+        for (PartitionTypeConfig type : config.partitions().values()) {
+            types.put(type.name(), new PartitionType(type, hazelcast, cipher));
+        }
+        this.typeNames = List.copyOf(types.keySet());
+    }
+
+    @Override
+    public Set<String> partitions(String sessionId) {
+        Names.requireSessionId(sessionId);
+        List<CompletableFuture<Boolean>> exists = new ArrayList<>(types.size());
+        for (PartitionType type : types.values()) {
+            exists.add(type.map.submitToKey(type.key(sessionId), ExistsProcessor.INSTANCE).toCompletableFuture());
+        }
+        Set<String> present = new LinkedHashSet<>();
+        for (int i = 0; i < exists.size(); i++) {
+            if (join(exists.get(i))) {
+                present.add(typeNames.get(i));
+            }
+        }
+        return present;
+    }
+
+    @Override
+    public Optional<SessionPartition> get(String sessionId, String partition) {
+        PartitionType type = type(sessionId, partition);
+        StoredPartition stored = type.map.get(type.key(sessionId));
+        if (stored == null) {
+            return Optional.empty();
+        }
+        String json = stored.isSealed() ? opener(type).open(sessionId, partition, stored.sealed()) : stored.elements();
+        return Optional.of(new SessionPartition(sessionId, partition, stored.version(),
+                Instant.ofEpochMilli(stored.updatedAt()), ElementCodec.decode(json)));
+    }
+
+    @Override
+    public long set(String sessionId, String partition, Map<String, String> elements) {
+        return write(sessionId, partition, true, 0, elements);
+    }
+
+    @Override
+    public long setIfVersion(String sessionId, String partition, long expectedVersion, Map<String, String> elements) {
+        if (expectedVersion < 0) {
+            throw new SessionStoreException("expected version " + expectedVersion + " is negative; versions are "
+                    + ABSENT + " (absent) or positive");
+        }
+        return write(sessionId, partition, false, expectedVersion, elements);
+    }
+
+    @Override
+    public long put(String sessionId, String partition, String element, String value) {
+        Names.requireName("element", element);
+        if (value == null) {
+            throw new SessionStoreException("value of element '" + element + "' is null; to drop an element use remove(...)");
+        }
+        return delta(sessionId, partition, element, value);
+    }
+
+    @Override
+    public long remove(String sessionId, String partition, String element) {
+        Names.requireName("element", element);
+        return delta(sessionId, partition, element, null);
+    }
+
+    @Override
+    public int delete(String sessionId) {
+        Names.requireSessionId(sessionId);
+        List<CompletableFuture<Boolean>> deleted = new ArrayList<>(types.size());
+        for (PartitionType type : types.values()) {
+            deleted.add(type.map.deleteAsync(type.key(sessionId)).toCompletableFuture());
+        }
+        int count = 0;
+        for (CompletableFuture<Boolean> d : deleted) {
+            count += join(d) ? 1 : 0;
+        }
+        return count;
+    }
+
+    private long write(String sessionId, String partition, boolean unconditional, long expected,
+                       Map<String, String> elements) {
+        PartitionType type = type(sessionId, partition);
+        String json = encodeChecked(sessionId, type, elements);
+        int size = ElementCodec.utf8Length(json);
+        if (size > type.config.maxBytes()) {
+            throw new PartitionTooLargeException(sessionId, partition, size, type.config.maxBytes());
+        }
+        WritePartitionProcessor processor = type.cipher == null
+                ? new WritePartitionProcessor(unconditional, expected, clock.millis(), json, null, size)
+                : new WritePartitionProcessor(unconditional, expected, clock.millis(), null,
+                type.cipher.seal(sessionId, partition, json), size);
+        WriteResult result = type.map.executeOnKey(type.key(sessionId), processor);
+        if (result.status() == WriteResult.Status.VERSION_CONFLICT) {
+            throw new VersionConflictException(sessionId, partition, expected, result.version());
+        }
+        return result.version();
+    }
+
+    private long delta(String sessionId, String partition, String element, String value) {
+        PartitionType type = type(sessionId, partition);
+        if (type.cipher != null) {
+            return sealedDelta(type, sessionId, element, value);
+        }
+        WriteResult result = type.map.executeOnKey(type.key(sessionId),
+                new ElementDeltaProcessor(element, value, clock.millis(), type.config.maxBytes()));
+        return switch (result.status()) {
+            case OK -> result.version();
+            case MISSING -> throw new PartitionNotFoundException(sessionId, partition);
+            case TOO_LARGE -> throw new PartitionTooLargeException(sessionId, partition, result.sizeBytes(),
+                    type.config.maxBytes());
+            case VERSION_CONFLICT -> throw new IllegalStateException("a delta never checks versions");
+        };
+    }
+
+    /** Members never hold the key, so an encrypted delta is a read-modify-write fenced on the version. */
+    private long sealedDelta(PartitionType type, String sessionId, String element, String value) {
+        for (int attempt = 0; attempt < MAX_SEALED_RETRIES; attempt++) {
+            SessionPartition current = get(sessionId, type.name())
+                    .orElseThrow(() -> new PartitionNotFoundException(sessionId, type.name()));
+            Map<String, String> elements = new LinkedHashMap<>(current.elements());
+            boolean changed = value == null ? elements.remove(element) != null : !value.equals(elements.put(element, value));
+            if (!changed) {
+                return current.version();
+            }
+            try {
+                return write(sessionId, type.name(), false, current.version(), elements);
+            } catch (VersionConflictException raced) {
+                // another writer changed it between our read and write: read again
+            }
+        }
+        throw new SessionStoreException("element '" + element + "' of partition '" + type.name() + "' of session '"
+                + sessionId + "' lost " + MAX_SEALED_RETRIES + " version races in a row; retry later");
+    }
+
+    private PartitionType type(String sessionId, String partition) {
+        Names.requireSessionId(sessionId);
+        Names.requireName("partition", partition);
+        PartitionType type = types.get(partition);
+        if (type == null) {
+            throw new UnknownPartitionTypeException(partition, typeNames);
+        }
+        return type;
+    }
+
+    private static String encodeChecked(String sessionId, PartitionType type, Map<String, String> elements) {
+        if (elements == null) {
+            throw new SessionStoreException("elements of partition '" + type.name() + "' of session '" + sessionId
+                    + "' are null; pass an empty map for an empty partition");
+        }
+        for (Map.Entry<String, String> e : elements.entrySet()) {
+            Names.requireName("element", e.getKey());
+            if (e.getValue() == null) {
+                throw new SessionStoreException("value of element '" + e.getKey() + "' is null; values must be strings");
+            }
+        }
+        return ElementCodec.encode(elements);
+    }
+
+    private static PayloadCipher opener(PartitionType type) {
+        if (type.cipher == null) {
+            throw new SessionStoreException("partition type '" + type.name() + "' holds an encrypted payload but is "
+                    + "configured with encrypted: false; set encrypted: true and the key to read it");
+        }
+        return type.cipher;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.sessiongrid.session.internal;
+
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+import com.hazelcast.partition.PartitionAware;
+
+/**
+ * The key of one session partition. Routed by the session id ({@code spread == false}) or by
+ * session id and partition type ({@code spread == true}).
+ */
+public record SessionKey(String sessionId, String partition, boolean spread) implements PartitionAware<String> {
+    public static final String TYPE_NAME = "sessiongrid.SessionKey";
+
+    @Override
+    public String getPartitionKey() {
+        return spread ? sessionId + '/' + partition : sessionId;
+    }
+
+    /** Compact serializer; the field names are what SQL sees as {@code __key.sessionId} etc. */
+    public static final class Serializer implements CompactSerializer<SessionKey> {
+        @Override
+        public SessionKey read(CompactReader in) {
+            return new SessionKey(in.readString("sessionId"), in.readString("partition"), in.readBoolean("spread"));
+        }
+
+        @Override
+        public void write(CompactWriter out, SessionKey key) {
+            out.writeString("sessionId", key.sessionId);
+            out.writeString("partition", key.partition);
+            out.writeBoolean("spread", key.spread);
+        }
+
+        @Override
+        public String getTypeName() {
+            return TYPE_NAME;
+        }
+
+        @Override
+        public Class<SessionKey> getCompactClass() {
+            return SessionKey.class;
+        }
+    }
+}

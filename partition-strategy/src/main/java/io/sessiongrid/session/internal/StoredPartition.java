@@ -1,0 +1,49 @@
+package io.sessiongrid.session.internal;
+
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+
+/**
+ * A partition as stored in its IMap.
+ *
+ * @param version       1 on creation, +1 per change
+ * @param updatedAt     epoch millis of the last change, from the writer's clock
+ * @param elements      the elements as a JSON object, or {@code null} when sealed
+ * @param sealed        the AES-GCM sealed JSON for encrypted types, else {@code null}
+ * @param sizeBytes     UTF-8 size of the (plaintext) JSON
+ */
+public record StoredPartition(long version, long updatedAt, String elements, byte[] sealed, int sizeBytes) {
+    public static final String TYPE_NAME = "sessiongrid.SessionPartition";
+
+    public boolean isSealed() {
+        return sealed != null;
+    }
+
+    public static final class Serializer implements CompactSerializer<StoredPartition> {
+        @Override
+        public StoredPartition read(CompactReader in) {
+            return new StoredPartition(in.readInt64("version"), in.readInt64("updatedAt"), in.readString("elements"),
+                    in.readArrayOfInt8("sealed"), in.readInt32("sizeBytes"));
+        }
+
+        @Override
+        public void write(CompactWriter out, StoredPartition p) {
+            out.writeInt64("version", p.version);
+            out.writeInt64("updatedAt", p.updatedAt);
+            out.writeString("elements", p.elements);
+            out.writeArrayOfInt8("sealed", p.sealed);
+            out.writeInt32("sizeBytes", p.sizeBytes);
+        }
+
+        @Override
+        public String getTypeName() {
+            return TYPE_NAME;
+        }
+
+        @Override
+        public Class<StoredPartition> getCompactClass() {
+            return StoredPartition.class;
+        }
+    }
+}
