@@ -1,0 +1,132 @@
+package io.sessiongrid.config.internal;
+
+import io.sessiongrid.config.AnalyzerConfig;
+import io.sessiongrid.config.ConfigException;
+import io.sessiongrid.config.EncryptionConfig;
+import io.sessiongrid.config.PartitionTypeConfig;
+import io.sessiongrid.config.Placement;
+import io.sessiongrid.config.RoleConfig;
+import io.sessiongrid.config.ScalingConfig;
+import io.sessiongrid.config.SessionGridConfig;
+import io.sessiongrid.config.SniConfig;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns a {@link ConfigDocument} into the public records, filling gaps from a base configuration:
+ * <ul>
+ *   <li>an absent section takes the base's section; inside a given section, an absent field takes the base's
+ *       field (so {@code scaling: {maxMembers: 4}} keeps the other scaling defaults);</li>
+ *   <li>a given {@code partitions} map replaces the base's set entirely, and absent fields of a partition type
+ *       take the per-type defaults of {@link PartitionTypeConfig} (not the base's same-named type);</li>
+ *   <li>absent {@code roles} take the base's roles only when {@code partitions} is absent too: the base's roles
+ *       name the base's partition types, so they cannot be carried over to a replaced set.</li>
+ * </ul>
+ * With no base (when reading the shipped defaults themselves) every section and field is required. No range
+ * checks happen here; that is {@link ConfigValidator}'s job.
+ */
+final class ConfigAssembler {
+    private final String source;
+    private final Optional<SessionGridConfig> base;
+
+    ConfigAssembler(String source, SessionGridConfig baseOrNull) {
+        this.source = source;
+        this.base = Optional.ofNullable(baseOrNull);
+    }
+
+    SessionGridConfig assemble(ConfigDocument d) {
+        Map<String, PartitionTypeConfig> partitions = d.partitions == null
+                ? required(base.map(SessionGridConfig::partitions), "partitions") : partitions(d.partitions);
+        Map<String, RoleConfig> roles = d.roles != null ? roles(d.roles)
+                : d.partitions != null ? Map.of() : required(base.map(SessionGridConfig::roles), "roles");
+        return new SessionGridConfig(partitions, roles,
+                encryption(d.encryption, base.map(SessionGridConfig::encryption)),
+                analyzer(d.analyzer, base.map(SessionGridConfig::analyzer)),
+                scaling(d.scaling, base.map(SessionGridConfig::scaling)),
+                sni(d.sni, base.map(SessionGridConfig::sni)));
+    }
+
+    private static Map<String, PartitionTypeConfig> partitions(Map<String, ConfigDocument.PartitionType> given) {
+        Map<String, PartitionTypeConfig> out = new LinkedHashMap<>();
+        given.forEach((name, p) -> out.put(name, new PartitionTypeConfig(name,
+                p.maxBytes != null ? p.maxBytes : PartitionTypeConfig.DEFAULT_MAX_BYTES,
+                p.ttl != null ? p.ttl : Duration.ZERO,
+                p.backupCount != null ? p.backupCount : PartitionTypeConfig.DEFAULT_BACKUP_COUNT,
+                p.placement != null ? p.placement : Placement.SESSION,
+                p.encrypted != null && p.encrypted)));
+        return out;
+    }
+
+    private static Map<String, RoleConfig> roles(Map<String, List<String>> given) {
+        Map<String, RoleConfig> out = new LinkedHashMap<>();
+        given.forEach((name, list) -> out.put(name, new RoleConfig(name, list)));
+        return out;
+    }
+
+    private EncryptionConfig encryption(ConfigDocument.Encryption d, Optional<EncryptionConfig> b) {
+        if (d == null) {
+            return required(b, "encryption");
+        }
+        // keyFile absent or null means "no key file", whatever the base says: the default has none.
+        return new EncryptionConfig(field(d.keyEnv, b, EncryptionConfig::keyEnv, "encryption.keyEnv"),
+                d.keyFile == null ? null : path(d.keyFile, "encryption.keyFile"));
+    }
+
+    private AnalyzerConfig analyzer(ConfigDocument.Analyzer d, Optional<AnalyzerConfig> b) {
+        if (d == null) {
+            return required(b, "analyzer");
+        }
+        return new AnalyzerConfig(field(d.intervals, b, AnalyzerConfig::intervals, "analyzer.intervals"),
+                field(d.historyPoints, b, AnalyzerConfig::historyPoints, "analyzer.historyPoints"));
+    }
+
+    private ScalingConfig scaling(ConfigDocument.Scaling d, Optional<ScalingConfig> b) {
+        if (d == null) {
+            return required(b, "scaling");
+        }
+        return new ScalingConfig(
+                field(d.minMembers, b, ScalingConfig::minMembers, "scaling.minMembers"),
+                field(d.maxMembers, b, ScalingConfig::maxMembers, "scaling.maxMembers"),
+                field(d.decisionInterval, b, ScalingConfig::decisionInterval, "scaling.decisionInterval"),
+                field(d.provisioningTime, b, ScalingConfig::provisioningTime, "scaling.provisioningTime"),
+                field(d.warmUpTime, b, ScalingConfig::warmUpTime, "scaling.warmUpTime"),
+                field(d.cooldown, b, ScalingConfig::cooldown, "scaling.cooldown"));
+    }
+
+    private SniConfig sni(ConfigDocument.Sni d, Optional<SniConfig> b) {
+        if (d == null) {
+            return required(b, "sni");
+        }
+        return new SniConfig(
+                field(d.widthBits, b, SniConfig::widthBits, "sni.widthBits"),
+                field(d.chunkSize, b, SniConfig::chunkSize, "sni.chunkSize"),
+                field(d.reservationTtl, b, SniConfig::reservationTtl, "sni.reservationTtl"),
+                field(d.idleTimeout, b, SniConfig::idleTimeout, "sni.idleTimeout"));
+    }
+
+    private <S, T> T field(T given, Optional<S> baseSection, Function<S, T> getter, String path) {
+        return given != null ? given : required(baseSection.map(getter), path);
+    }
+
+    private <T> T required(Optional<T> inherited, String path) {
+        return inherited.orElseThrow(() -> new ConfigException(source, path, "is required (there is no default for it)"));
+    }
+
+    private Path path(String text, String where) {
+        if (text.isBlank()) {
+            throw new ConfigException(source, where, "must be a file path or null, not blank");
+        }
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(source, where, "'" + text + "' is not a valid file path: " + e.getReason(), e);
+        }
+    }
+}

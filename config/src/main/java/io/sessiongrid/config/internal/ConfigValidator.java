@@ -1,0 +1,134 @@
+package io.sessiongrid.config.internal;
+
+import io.sessiongrid.config.AnalyzerConfig;
+import io.sessiongrid.config.ConfigException;
+import io.sessiongrid.config.EncryptionConfig;
+import io.sessiongrid.config.PartitionTypeConfig;
+import io.sessiongrid.config.RoleConfig;
+import io.sessiongrid.config.ScalingConfig;
+import io.sessiongrid.config.SessionGridConfig;
+import io.sessiongrid.config.SniConfig;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks an assembled configuration against the limits the rest of SessionGrid relies on, in document order,
+ * and throws a {@link ConfigException} for the first violation, naming the path and what is allowed. Pure: it
+ * reads no files and no environment (a key file's existence is checked when a key is needed).
+ */
+final class ConfigValidator {
+    static final int MIN_HISTORY_POINTS = 10;
+    static final int MAX_HISTORY_POINTS = 100_000;
+    static final int MAX_MEMBERS_LIMIT = 256;
+    static final int MIN_WIDTH_BITS = 8;
+    static final int MAX_WIDTH_BITS = 32;
+    static final int MIN_CHUNK_SIZE = 16;
+
+    private static final String NAME_RULE = "use 1-64 characters from A-Z a-z 0-9 . _ -";
+    // POSIX portable environment variable names: anything else cannot be set from a shell.
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final String source;
+
+    ConfigValidator(String source) {
+        this.source = source;
+    }
+
+    SessionGridConfig validate(SessionGridConfig c) {
+        partitions(c.partitions());
+        roles(c.roles(), c.partitions());
+        encryption(c.encryption());
+        analyzer(c.analyzer());
+        scaling(c.scaling());
+        sni(c.sni());
+        return c;
+    }
+
+    private void partitions(Map<String, PartitionTypeConfig> types) {
+        check(!types.isEmpty(), "partitions", "at least one partition type is required");
+        for (PartitionTypeConfig t : types.values()) {
+            String at = "partitions." + t.name();
+            name(t.name(), at);
+            range(t.maxBytes(), 1, PartitionTypeConfig.MAX_BYTES_LIMIT, at + ".maxBytes");
+            check(!t.ttl().isNegative(), at + ".ttl", t.ttl() + " is negative; allowed: 0 (no expiry) or more");
+            range(t.backupCount(), 0, PartitionTypeConfig.MAX_BACKUP_COUNT, at + ".backupCount");
+        }
+    }
+
+    private void roles(Map<String, RoleConfig> roles, Map<String, PartitionTypeConfig> types) {
+        for (RoleConfig r : roles.values()) {
+            String at = "roles." + r.name();
+            name(r.name(), at);
+            check(!r.partitions().isEmpty(), at, "lists no partition types; list at least one of " + types.keySet());
+            List<String> listed = r.partitions();
+            for (int i = 0; i < listed.size(); i++) {
+                String p = listed.get(i);
+                String item = at + "[" + i + "]";
+                check(types.containsKey(p), item, "unknown partition type '" + p + "'; known: " + types.keySet());
+                int first = listed.indexOf(p);
+                check(first == i, item, "'" + p + "' is already listed at [" + first + "]; list each partition type once");
+            }
+        }
+    }
+
+    private void encryption(EncryptionConfig e) {
+        String env = e.keyEnv();
+        check(env != null && ENV_NAME.matcher(env).matches(), "encryption.keyEnv",
+                "'" + env + "' is not an environment variable name; use letters, digits and _, not starting with a digit");
+    }
+
+    private void analyzer(AnalyzerConfig a) {
+        List<Duration> iv = a.intervals();
+        check(!iv.isEmpty(), "analyzer.intervals", "at least one interval is required, e.g. [1s, 5s, 1m]");
+        for (int i = 0; i < iv.size(); i++) {
+            positive(iv.get(i), "analyzer.intervals[" + i + "]");
+            check(i == 0 || iv.get(i).compareTo(iv.get(i - 1)) > 0, "analyzer.intervals[" + i + "]",
+                    iv.get(i) + " is not longer than the interval before it (" + (i == 0 ? "" : iv.get(i - 1))
+                            + "); intervals must be strictly ascending");
+        }
+        range(a.historyPoints(), MIN_HISTORY_POINTS, MAX_HISTORY_POINTS, "analyzer.historyPoints");
+    }
+
+    private void scaling(ScalingConfig s) {
+        check(s.minMembers() >= 1, "scaling.minMembers", s.minMembers() + " is not allowed; allowed: 1 or more");
+        check(s.maxMembers() >= s.minMembers() && s.maxMembers() <= MAX_MEMBERS_LIMIT, "scaling.maxMembers",
+                s.maxMembers() + " is not allowed; allowed: scaling.minMembers (" + s.minMembers() + ") to "
+                        + MAX_MEMBERS_LIMIT);
+        positive(s.decisionInterval(), "scaling.decisionInterval");
+        positive(s.provisioningTime(), "scaling.provisioningTime");
+        positive(s.warmUpTime(), "scaling.warmUpTime");
+        check(!s.cooldown().isNegative(), "scaling.cooldown", s.cooldown() + " is negative; allowed: 0 or more");
+    }
+
+    private void sni(SniConfig s) {
+        range(s.widthBits(), MIN_WIDTH_BITS, MAX_WIDTH_BITS, "sni.widthBits");
+        long space = 1L << s.widthBits();
+        int chunk = s.chunkSize();
+        check(chunk >= MIN_CHUNK_SIZE && Integer.bitCount(chunk) == 1 && chunk <= space, "sni.chunkSize",
+                chunk + " is not allowed; allowed: a power of two from " + MIN_CHUNK_SIZE + " to 2^widthBits ("
+                        + space + ")");
+        positive(s.reservationTtl(), "sni.reservationTtl");
+        positive(s.idleTimeout(), "sni.idleTimeout");
+    }
+
+    private void name(String name, String path) {
+        check(PartitionTypeConfig.NAME_PATTERN.matcher(name).matches(), path, "name '" + name + "' is not allowed; " + NAME_RULE);
+    }
+
+    private void range(long value, long min, long max, String path) {
+        check(value >= min && value <= max, path, value + " is out of range; allowed: " + min + ".." + max);
+    }
+
+    private void positive(Duration d, String path) {
+        check(d.compareTo(Duration.ZERO) > 0, path, d + " is not allowed; allowed: a duration greater than 0");
+    }
+
+    private void check(boolean ok, String path, String problem) {
+        if (!ok) {
+            throw new ConfigException(source, path, problem);
+        }
+    }
+}
