@@ -24,7 +24,7 @@ import java.util.function.Function;
  * feature, including {@code ${system.property}} substitution, works as documented by Hazelcast).
  *
  * <p>The shipped defaults are for one host: cluster {@code sessiongrid} on 127.0.0.1, TCP-IP join over ports
- * 5701-5710, multicast and auto-detection off, Jet on (resource upload off), phone-home off, slf4j logging.
+ * 5701 (joining ports 5701-5710), multicast and auto-detection off, Jet on (resource upload off), phone-home off, slf4j logging.
  * Hazelcast open source has no authentication or TLS, hence the loopback-only binding.
  */
 public final class HazelcastConfigs {

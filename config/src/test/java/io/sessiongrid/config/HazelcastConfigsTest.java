@@ -35,7 +35,8 @@ class HazelcastConfigsTest {
         assertFalse(join.getMulticastConfig().isEnabled());
         assertFalse(join.getAutoDetectionConfig().isEnabled());
         assertTrue(join.getTcpIpConfig().isEnabled());
-        assertEquals(List.of("127.0.0.1:5701-5710"), join.getTcpIpConfig().getMembers());
+        assertEquals(List.of("127.0.0.1"), join.getTcpIpConfig().getMembers());
+        assertEquals("10", c.getProperty("hazelcast.tcp.join.port.try.count"));
         assertEquals("false", c.getProperty("hazelcast.phone.home.enabled"));
         assertEquals("slf4j", c.getProperty("hazelcast.logging.type"));
         assertEquals("false", c.getProperty("hazelcast.socket.bind.any"));

@@ -1,7 +1,5 @@
 package io.sessiongrid.session;
 
-import java.util.regex.Pattern;
-
 /** The rules for identifiers and names, checked before anything is written. */
 public final class Names {
     /** Longest session id. */
@@ -11,8 +9,6 @@ public final class Names {
     /** Session ids. */
     public static final String ID_PATTERN = "[A-Za-z0-9._:@-]{1," + MAX_ID_LENGTH + "}";
 
-    private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
-    private static final Pattern ID = Pattern.compile(ID_PATTERN);
 
     private Names() {
     }
@@ -29,7 +25,7 @@ public final class Names {
             throw new InvalidNameException("session id is " + sessionId.length() + " characters long; at most "
                     + MAX_ID_LENGTH + " are allowed");
         }
-        if (!ID.matcher(sessionId).matches()) {
+        if (!allowed(sessionId, true)) {
             throw new InvalidNameException("session id '" + printable(sessionId) + "' has characters outside " + ID_PATTERN);
         }
         return sessionId;
@@ -37,11 +33,24 @@ public final class Names {
 
     /** Checks a partition or element name ({@code what} says which) and returns it. */
     public static String requireName(String what, String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (name == null || name.isEmpty() || name.length() > 64 || !allowed(name, false)) {
             String shown = name == null ? "null" : "'" + printable(name) + "'";
             throw new InvalidNameException(what + " name " + shown + " is not allowed; allowed: " + NAME_PATTERN);
         }
         return name;
+    }
+
+    /** A loop rather than a regex: this runs on every store call. */
+    private static boolean allowed(String s, boolean id) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == '-' || (id && (c == ':' || c == '@'));
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String printable(String s) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,17 +19,19 @@ public final class ElementCodec {
     }
 
     public static String encode(Map<String, String> elements) {
-        StringWriter out = new StringWriter(64 + elements.size() * 32);
+        // Jackson's own recycled-buffer writer (what ObjectMapper.writeValueAsString uses), not a synchronized StringWriter.
+        SegmentedStringWriter out = new SegmentedStringWriter(JSON._getBufferRecycler());
         try (JsonGenerator gen = JSON.createGenerator(out)) {
             gen.writeStartObject();
             for (Map.Entry<String, String> e : elements.entrySet()) {
                 gen.writeStringField(e.getKey(), e.getValue());
             }
             gen.writeEndObject();
+            gen.flush();
+            return out.getAndClear();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
     }
 
     public static LinkedHashMap<String, String> decode(String json) {

@@ -1,0 +1,155 @@
+package io.sessiongrid.node.demo;
+
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
+import io.sessiongrid.SessionGrid;
+import io.sessiongrid.config.HazelcastConfigs;
+import io.sessiongrid.config.SessionGridConfig;
+import io.sessiongrid.config.SessionGridConfigLoader;
+import io.sessiongrid.session.SessionPartition;
+import io.sessiongrid.session.SessionStore;
+
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Starts two embedded members and a client on loopback, writes sessions with several partitions, reads
+ * them back through the client, applies an element delta, terminates a member, and shows that nothing was
+ * lost and the client carries on. Prints each step; returns non-zero if any check failed.
+ */
+public final class Demo {
+    private static final List<String> PARTITIONS = List.of("auth", "cart", "game");
+
+    private final PrintStream out;
+    private final int sessions;
+    private int failures;
+    private int steps;
+
+    public Demo(PrintStream out, int sessions) {
+        this.out = out;
+        this.sessions = sessions;
+    }
+
+    public int run() {
+        SessionGridConfig config = SessionGridConfigLoader.defaults();
+        String cluster = "sessiongrid-demo-" + UUID.randomUUID().toString().substring(0, 6);
+        out.println("SessionGrid demo: session state in partitions, embedded and through a client");
+        long t0 = System.nanoTime();
+        List<SessionGrid> members = new ArrayList<>();
+        try {
+            members.add(SessionGrid.embedded(config, memberConfig(cluster)));
+            members.add(SessionGrid.embedded(config, memberConfig(cluster)));
+            step("started 2 embedded members %s in cluster '%s' (%.1f s)", addresses(members), cluster, since(t0));
+            try (SessionGrid client = SessionGrid.client(config, clientConfig(cluster, members))) {
+                step("connected a Hazelcast client; partition types %s, roles %s",
+                        config.partitions().keySet(), config.roles().keySet());
+                writeSessions(members.get(0).sessions());
+                readBack(client.sessions(), "the client");
+                delta(client.sessions());
+                memberLoss(members.get(1), client.sessions());
+            }
+        } finally {
+            members.forEach(SessionGrid::close);
+        }
+        out.printf(Locale.ROOT, "%s in %.1f s%n", failures == 0 ? "demo passed" : "demo FAILED (" + failures + " checks)",
+                since(t0));
+        return failures == 0 ? 0 : 1;
+    }
+
+    private void writeSessions(SessionStore store) {
+        long t = System.nanoTime();
+        for (int i = 0; i < sessions; i++) {
+            String s = "user-" + i;
+            store.set(s, "auth", Map.of("user", "user" + i, "token", "tok-" + UUID.randomUUID()));
+            store.set(s, "cart", Map.of("sku-" + (i % 50), String.valueOf(1 + i % 3)));
+            store.set(s, "game", Map.of("level", String.valueOf(i % 20), "score", String.valueOf(i * 10)));
+        }
+        step("wrote %,d sessions x %d partitions %s from member 1 (%.2f s)", sessions, PARTITIONS.size(),
+                PARTITIONS, since(t));
+    }
+
+    private void readBack(SessionStore store, String who) {
+        int found = 0;
+        for (int i = 0; i < sessions; i++) {
+            String s = "user-" + i;
+            if (store.partitions(s).containsAll(PARTITIONS)
+                    && store.get(s, "game").map(p -> p.elements().get("score")).orElse("").equals(String.valueOf(i * 10))) {
+                found++;
+            }
+        }
+        check(found == sessions, "read back %,d of %,d sessions (all partitions, right values) through %s",
+                found, sessions, who);
+    }
+
+    private void delta(SessionStore store) {
+        SessionPartition before = store.get("user-7", "cart").orElseThrow();
+        long version = store.put("user-7", "cart", "sku-99", "4");
+        SessionPartition after = store.get("user-7", "cart").orElseThrow();
+        check(version == before.version() + 1 && "4".equals(after.elements().get("sku-99"))
+                        && after.elements().size() == before.elements().size() + 1,
+                "delta: put cart element sku-99=4 on user-7 through the client: version %d -> %d, cart now %s "
+                        + "(only the element crossed the network)", before.version(), version, after.elements());
+    }
+
+    private void memberLoss(SessionGrid victim, SessionStore client) {
+        String address = victim.hazelcast().getCluster().getLocalMember().getAddress().toString();
+        victim.hazelcast().getLifecycleService().terminate();
+        step("terminated member %s abruptly (no graceful shutdown); backups take over", address);
+        readBack(client, "the client after the loss");
+        long v = client.set("user-after-loss", "auth", Map.of("token", "still-works"));
+        check(v == 1 && client.get("user-after-loss", "auth").isPresent(), "the client keeps writing after the loss");
+    }
+
+    private void check(boolean ok, String format, Object... args) {
+        if (!ok) {
+            failures++;
+        }
+        out.printf(Locale.ROOT, "  %d. " + format + "  [%s]%n", concat(++steps, args, ok ? "ok" : "FAILED"));
+    }
+
+    private void step(String format, Object... args) {
+        out.printf(Locale.ROOT, "  %d. " + format + "%n", concat(++steps, args, null));
+    }
+
+    private static Object[] concat(Object first, Object[] rest, Object last) {
+        Object[] all = new Object[rest.length + 2];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        all[rest.length + 1] = last;
+        return all;
+    }
+
+    private static Config memberConfig(String cluster) {
+        Config config = HazelcastConfigs.member(null);
+        config.setClusterName(cluster);
+        return config;
+    }
+
+    private static ClientConfig clientConfig(String cluster, List<SessionGrid> members) {
+        ClientConfig config = HazelcastConfigs.client(null);
+        config.setClusterName(cluster);
+        config.getNetworkConfig().getAddresses().clear();
+        for (SessionGrid member : members) {
+            config.getNetworkConfig().addAddress("127.0.0.1:" + port(member.hazelcast()));
+        }
+        return config;
+    }
+
+    private static List<String> addresses(List<SessionGrid> members) {
+        return members.stream().map(m -> "127.0.0.1:" + port(m.hazelcast())).toList();
+    }
+
+    private static int port(HazelcastInstance member) {
+        return ((InetSocketAddress) member.getLocalEndpoint().getSocketAddress()).getPort();
+    }
+
+    private static double since(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}
