@@ -1,0 +1,25 @@
+package io.sessiongrid.node;
+
+import io.sessiongrid.node.demo.Demo;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The quick start's first command, in process: every step's check passes and the narration says so. */
+class DemoIT {
+
+    @Test
+    void demoPassesEveryCheck() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int exit = new Demo(new PrintStream(bytes, true, StandardCharsets.UTF_8), 200).run();
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, out);
+        assertTrue(out.contains("read back 200 of 200 sessions") && out.contains("after the loss") && out.contains("demo passed"), out);
+        assertTrue(!out.contains("FAILED"), out);
+    }
+}

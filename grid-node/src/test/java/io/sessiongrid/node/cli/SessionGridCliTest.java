@@ -1,0 +1,62 @@
+package io.sessiongrid.node.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SessionGridCliTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new SessionGridCli());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Run run = run("--help");
+        assertEquals(0, run.exit());
+        for (String command : new String[]{"start", "demo", "bench"}) {
+            assertTrue(run.out().contains(command), run.out());
+        }
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Run run = run();
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("a command is required"), run.err());
+    }
+
+    @Test
+    void unknownScenarioSaysWhatIsAllowed() {
+        Run run = run("bench", "nope");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("unknown scenario 'nope'; allowed: [store"), run.err());
+    }
+
+    @Test
+    void unknownOptionExitsTwo() {
+        Run run = run("demo", "--fast");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("--fast"), run.err());
+    }
+
+    @Test
+    void badSessionCountIsRefused() {
+        assertEquals(2, run("demo", "--sessions", "0").exit());
+        assertEquals(2, run("demo", "--sessions", "many").exit());
+    }
+}
