@@ -16,6 +16,12 @@ import java.util.Locale;
  * {@code sigma^2 (1 + sum_{j<k} c_j^2)} with {@code c_j = alpha + beta (phi + ... + phi^j) + gamma [m | j]}
  * (Hyndman et al., Forecasting with Exponential Smoothing, class 1 ETS(A,Ad,A)).
  *
+ * <p>Robust filtering (when {@link Params#robust()}): before it updates the state, the error is clipped to
+ * {@value #CLIP} times a running mean absolute error (itself fed clipped errors, weight {@value #SCALE_WEIGHT}),
+ * so that one spike (an outage, an anomaly) neither moves the level nor stays in the seasonal terms for
+ * weeks; the variance is that of the clipped errors. This follows Gelper, Fried and Croux, "Robust forecasting
+ * with exponential and Holt-Winters smoothing" (J. Forecasting, 2010), with a simpler scale estimate.
+ *
  * @param method   the forecaster that fitted this model (its window rule applies to {@link #update})
  * @param params   the smoothing parameters
  * @param season   the seasonal period used ({@code 1} = none)
@@ -31,16 +37,22 @@ record HoltWintersModel(HoltWinters method, Params params, int season, double le
     /**
      * Smoothing parameters.
      *
-     * @param alpha level, in (0, 1)
-     * @param beta  trend, in [0, alpha)
-     * @param gamma season, in [0, 1 - alpha)
-     * @param phi   trend damping, in (0, 1]
+     * @param alpha  level, in (0, 1)
+     * @param beta   trend, in [0, alpha)
+     * @param gamma  season, in [0, 1 - alpha)
+     * @param phi    trend damping, in (0, 1]
+     * @param robust whether errors are clipped before they update the state
      */
-    record Params(double alpha, double beta, double gamma, double phi) {
+    record Params(double alpha, double beta, double gamma, double phi, boolean robust) {
     }
 
+    /** Robust filtering: errors beyond this many mean absolute errors are clipped. */
+    static final double CLIP = 6;
+    /** Robust filtering: the weight of each new error in the running mean absolute error. */
+    static final double SCALE_WEIGHT = 0.05;
+
     /** The initial state, estimated from the first seasons of a window. */
-    record Initial(double level, double trend, double[] seasonal) {
+    record Initial(double level, double trend, double[] seasonal, double scale) {
 
         /**
          * Level and trend from the means of the first (up to four) seasons, seasonal terms from the detrended
@@ -50,7 +62,7 @@ record HoltWintersModel(HoltWinters method, Params params, int season, double le
             if (m == 1) {
                 int k = Math.min(y.length - 1, 8);
                 double slope = (y[k] - y[0]) / k;
-                return new Initial(y[0] - slope, slope, new double[1]);
+                return new Initial(y[0] - slope, slope, new double[1], initialScale(y, 1));
             }
             int seasons = Math.min(y.length / m, 4);
             double[] means = new double[seasons];
@@ -76,7 +88,20 @@ record HoltWintersModel(HoltWinters method, Params params, int season, double le
             for (int i = 0; i < m; i++) {
                 s[i] -= total / m;
             }
-            return new Initial(means[0] - slope * (centre + 1), slope, s);
+            return new Initial(means[0] - slope * (centre + 1), slope, s, initialScale(y, m));
+        }
+
+        /** The mean absolute first difference over the first two seasons: the robust filter's first scale. */
+        private static double initialScale(double[] y, int m) {
+            int n = Math.min(y.length, Math.max(2 * m, 16));
+            double sum = 0;
+            double size = 0;
+            for (int t = 1; t < n; t++) {
+                sum += Math.abs(y[t] - y[t - 1]);
+                size = Math.max(size, Math.abs(y[t]));
+            }
+            double scale = sum / (n - 1);
+            return scale > 0 ? scale : Math.max(size, 1) * 1e-6;
         }
     }
 
@@ -93,11 +118,18 @@ record HoltWintersModel(HoltWinters method, Params params, int season, double le
         double beta = p.beta;
         double g = p.gamma;
         double phi = p.phi;
+        boolean robust = p.robust;
+        double scale = init.scale;
         double sse = 0;
         int j = 0;
         for (double v : y) {
             double damped = phi * b;
             double e = v - (l + damped + work[j]);
+            if (robust) {
+                double cap = CLIP * scale;
+                e = e > cap ? cap : (e < -cap ? -cap : e);
+                scale += SCALE_WEIGHT * (Math.abs(e) - scale);
+            }
             sse += e * e;
             l += damped + a * e;
             b = damped + beta * e;

@@ -33,7 +33,7 @@ public final class Arima implements Forecaster {
     static final int DEFAULT_MIN_WINDOW = 2000;
     static final int DEFAULT_WINDOW_SEASONS = 9;
     /** Candidate (p, q) orders. */
-    private static final int[][] ORDERS = {{1, 0}, {2, 0}, {3, 0}, {5, 0}, {1, 1}, {2, 1}};
+    private static final int[][] ORDERS = {{1, 0}, {2, 0}, {3, 0}, {5, 0}, {8, 0}, {12, 0}, {1, 1}, {2, 1}};
 
     private final int minWindow;
     private final int windowSeasons;
