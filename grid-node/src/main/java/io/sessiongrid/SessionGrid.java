@@ -50,7 +50,7 @@ public final class SessionGrid implements AutoCloseable {
 
     /** A Hazelcast client of a SessionGrid cluster: {@code client} is completed with SessionGrid's serializers. */
     public static SessionGrid client(SessionGridConfig config, ClientConfig client) {
-        SessionStores.registerSerializers(client.getSerializationConfig());
+        SessionStores.configureClient(client);
         return new SessionGrid(HazelcastClient.newHazelcastClient(client), config);
     }
 

@@ -1,5 +1,6 @@
 package io.sessiongrid.session;
 
+import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
@@ -25,7 +26,7 @@ public final class SessionStores {
 
     /**
      * A store over {@code hazelcast}, a member or a client. The instance's configuration must have had
-     * {@link #registerSerializers} applied (members also {@link #configureMember}).
+     * {@link #configureClient} or {@link #configureMember} applied.
      *
      * @throws EncryptionException if a type is encrypted and the configured key is missing or malformed
      */
@@ -33,8 +34,20 @@ public final class SessionStores {
         return new HazelcastSessionStore(hazelcast, config, Clock.systemUTC(), System::getenv);
     }
 
-    /** Adds the store's map configurations (TTL, backups per partition type) and serializers to a member. */
+    /**
+     * Hazelcast acknowledges a write whose backup never confirmed (the owner died first) unless told not to;
+     * with this property the write fails with {@code IndeterminateOperationStateException} instead, so an
+     * acknowledged write always has its backups.
+     */
+    static final String MEMBER_FAIL_ON_INDETERMINATE = "hazelcast.operation.fail.on.indeterminate.state";
+    static final String CLIENT_FAIL_ON_INDETERMINATE = "hazelcast.client.operation.fail.on.indeterminate.state";
+
+    /**
+     * Adds the store's map configurations (TTL, backups per partition type) and serializers to a member,
+     * and makes writes whose backups are unconfirmed fail rather than look acknowledged.
+     */
     public static Config configureMember(Config member, SessionGridConfig config) {
+        member.setProperty(MEMBER_FAIL_ON_INDETERMINATE, "true");
         for (PartitionTypeConfig type : config.partitions().values()) {
             MapConfig map = new MapConfig(SessionMaps.mapName(type.name()))
                     .setBackupCount(type.backupCount())
@@ -46,6 +59,16 @@ public final class SessionStores {
         }
         registerSerializers(member.getSerializationConfig());
         return member;
+    }
+
+    /**
+     * Prepares a client: the serializers, and writes whose backups are unconfirmed fail rather than look
+     * acknowledged (see {@link #configureMember}).
+     */
+    public static ClientConfig configureClient(ClientConfig client) {
+        client.setProperty(CLIENT_FAIL_ON_INDETERMINATE, "true");
+        registerSerializers(client.getSerializationConfig());
+        return client;
     }
 
     /** Registers the Compact serializers of every stored value and processor; needed on members and clients. */

@@ -104,12 +104,12 @@ class MemberLossIT {
         pool.shutdown();
 
         await().atMost(Duration.ofSeconds(60)).until(() -> members.get(0).getPartitionService().isClusterSafe());
-        List<Ack> lost = new ArrayList<>();
+        List<String> lost = new ArrayList<>();
         for (Ack ack : acks) {
             Map<String, String> elements = viaClient.get(ack.sessionId(), ack.partition())
                     .map(SessionPartition::elements).orElse(Map.of());
             if (!ack.value().equals(elements.get("v")) || !ack.delta().equals(elements.get("d"))) {
-                lost.add(ack);
+                lost.add(ack + " found " + elements);
             }
         }
         assertTrue(acks.size() > 4_000, "writes were acknowledged: " + acks.size());

@@ -59,7 +59,7 @@ final class StoreFixtures {
 
     static HazelcastInstance client(String cluster, HazelcastInstance... members) {
         ClientConfig client = TestClusters.clientConfig(cluster, members);
-        SessionStores.registerSerializers(client.getSerializationConfig());
+        SessionStores.configureClient(client);
         return HazelcastClient.newHazelcastClient(client);
     }
 }

@@ -67,7 +67,7 @@ public final class StoreBenchmark {
             clientConfig.getNetworkConfig().getAddresses().clear();
             InetSocketAddress address = (InetSocketAddress) member.getLocalEndpoint().getSocketAddress();
             clientConfig.getNetworkConfig().addAddress("127.0.0.1:" + address.getPort());
-            SessionStores.registerSerializers(clientConfig.getSerializationConfig());
+            SessionStores.configureClient(clientConfig);
             client = HazelcastClient.newHazelcastClient(clientConfig);
             compare(report, "client", client, config, seconds, rounds, out);
             deltaBytes(report, client, config, out);
