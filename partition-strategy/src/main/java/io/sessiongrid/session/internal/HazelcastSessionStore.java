@@ -1,6 +1,7 @@
 package io.sessiongrid.session.internal;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IndeterminateOperationStateException;
 import io.sessiongrid.config.PartitionTypeConfig;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.session.Names;
@@ -24,11 +25,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** {@link SessionStore} over one IMap per partition type; works the same on a member or a client instance. */
 public final class HazelcastSessionStore implements SessionStore {
     /** Bound on read-modify-write retries of encrypted deltas under contention. */
     private static final int MAX_SEALED_RETRIES = 64;
+    /** Bound on retries of an operation whose outcome a member loss left unknown. */
+    private static final int MAX_INDETERMINATE_RETRIES = 5;
 
     private final Map<String, PartitionType> types = new LinkedHashMap<>();
     private final List<String> typeNames;
@@ -52,6 +56,10 @@ public final class HazelcastSessionStore implements SessionStore {
     @Override
     public Set<String> partitions(String sessionId) {
         Names.requireSessionId(sessionId);
+        return retried(() -> presentTypes(sessionId));
+    }
+
+    private Set<String> presentTypes(String sessionId) {
         List<CompletableFuture<Boolean>> exists = new ArrayList<>(types.size());
         for (PartitionType type : types.values()) {
             exists.add(type.map.submitToKey(type.key(sessionId), ExistsProcessor.INSTANCE).toCompletableFuture());
@@ -68,7 +76,7 @@ public final class HazelcastSessionStore implements SessionStore {
     @Override
     public Optional<SessionPartition> get(String sessionId, String partition) {
         PartitionType type = type(sessionId, partition);
-        StoredPartition stored = type.map.get(type.key(sessionId));
+        StoredPartition stored = retried(() -> type.map.get(type.key(sessionId)));
         if (stored == null) {
             return Optional.empty();
         }
@@ -109,6 +117,10 @@ public final class HazelcastSessionStore implements SessionStore {
     @Override
     public int delete(String sessionId) {
         Names.requireSessionId(sessionId);
+        return retried(() -> deleteAll(sessionId));
+    }
+
+    private int deleteAll(String sessionId) {
         List<CompletableFuture<Boolean>> deleted = new ArrayList<>(types.size());
         for (PartitionType type : types.values()) {
             deleted.add(type.map.deleteAsync(type.key(sessionId)).toCompletableFuture());
@@ -132,11 +144,25 @@ public final class HazelcastSessionStore implements SessionStore {
                 ? new WritePartitionProcessor(unconditional, expected, clock.millis(), json, null, size)
                 : new WritePartitionProcessor(unconditional, expected, clock.millis(), null,
                 type.cipher.seal(sessionId, partition, json), size);
-        WriteResult result = type.map.executeOnKey(type.key(sessionId), processor);
-        if (result.status() == WriteResult.Status.VERSION_CONFLICT) {
-            throw new VersionConflictException(sessionId, partition, expected, result.version());
+        SessionKey key = type.key(sessionId);
+        boolean retry = false;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WriteResult result = type.map.executeOnKey(key, processor);
+                if (result.status() == WriteResult.Status.VERSION_CONFLICT) {
+                    if (retry && appliedEarlier(type, sessionId, expected, json)) {
+                        return expected + 1; // the indeterminate attempt did land: report its version
+                    }
+                    throw new VersionConflictException(sessionId, partition, expected, result.version());
+                }
+                return result.version();
+            } catch (IndeterminateOperationStateException e) {
+                // The owner died before its backup confirmed. Writing the same content again is safe for a
+                // plain set; a conditional one checks above whether the first attempt landed.
+                giveUpAfter(attempt, e);
+                retry = true;
+            }
         }
-        return result.version();
     }
 
     private long delta(String sessionId, String partition, String element, String value) {
@@ -144,8 +170,9 @@ public final class HazelcastSessionStore implements SessionStore {
         if (type.cipher != null) {
             return sealedDelta(type, sessionId, element, value);
         }
-        WriteResult result = type.map.executeOnKey(type.key(sessionId),
-                new ElementDeltaProcessor(element, value, clock.millis(), type.config.maxBytes()));
+        ElementDeltaProcessor processor = new ElementDeltaProcessor(element, value, clock.millis(), type.config.maxBytes());
+        // Setting or removing one element twice leaves the same content, so an unknown outcome is retried.
+        WriteResult result = retried(() -> type.map.executeOnKey(type.key(sessionId), processor));
         return switch (result.status()) {
             case OK -> result.version();
             case MISSING -> throw new PartitionNotFoundException(sessionId, partition);
@@ -173,6 +200,34 @@ public final class HazelcastSessionStore implements SessionStore {
         }
         throw new SessionStoreException("element '" + element + "' of partition '" + type.name() + "' of session '"
                 + sessionId + "' lost " + MAX_SEALED_RETRIES + " version races in a row; retry later");
+    }
+
+    /** After an indeterminate conditional write: whether it landed (the stored state is exactly what it wrote). */
+    private boolean appliedEarlier(PartitionType type, String sessionId, long expected, String json) {
+        StoredPartition now = retried(() -> type.map.get(type.key(sessionId)));
+        if (now == null || now.version() != expected + 1) {
+            return false;
+        }
+        String stored = now.isSealed() ? opener(type).open(sessionId, type.name(), now.sealed()) : now.elements();
+        return json.equals(stored);
+    }
+
+    /** Runs an operation that is safe to repeat, again when a member loss left its outcome unknown. */
+    private static <T> T retried(Supplier<T> operation) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return operation.get();
+            } catch (IndeterminateOperationStateException e) {
+                giveUpAfter(attempt, e);
+            }
+        }
+    }
+
+    private static void giveUpAfter(int attempt, IndeterminateOperationStateException e) {
+        if (attempt >= MAX_INDETERMINATE_RETRIES) {
+            throw new SessionStoreException("the outcome of the operation stayed unknown after " + attempt
+                    + " attempts because members kept leaving; retry when the cluster is stable", e);
+        }
     }
 
     private PartitionType type(String sessionId, String partition) {
