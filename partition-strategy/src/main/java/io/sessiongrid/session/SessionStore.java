@@ -12,12 +12,17 @@ import java.util.Set;
  * for binary data). The size of a partition is the UTF-8 size of its encoded elements and may not pass
  * its type's {@code maxBytes}.
  *
- * <p>Versions start at 1 when a partition is created and grow by one with every change; a partition
- * that does not exist has version {@value #ABSENT}.
+ * <p>Versions work like ETags: every write gives the partition a new version, unique in the cluster and
+ * roughly increasing with time (a Hazelcast {@code FlakeIdGenerator} id, handed out in batches so that it
+ * costs no round trip). Compare versions for equality only; a partition that does not exist has version
+ * {@value #ABSENT}. A write that changes nothing (removing an absent element) keeps the version.
  *
  * <p>Every call is one round trip to the member owning the partition (a session's co-located partitions
  * share one member), except {@link #partitions} and {@link #delete}, which visit every partition type
- * concurrently. All methods are thread-safe.
+ * concurrently. A plain {@link #set} is a single IMap {@code set}; conditional writes and deltas are entry
+ * processors on the owner. An operation whose outcome a member loss left unknown is retried when repeating
+ * it is safe (reads, {@code set}, deltas) or resolved by its version ({@code setIfVersion}); no call returns
+ * before the write and its backups are confirmed. All methods are thread-safe.
  */
 public interface SessionStore {
 

@@ -1,7 +1,9 @@
 package io.sessiongrid.session;
 
 import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.client.config.ClientFlakeIdGeneratorConfig;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.FlakeIdGeneratorConfig;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.SerializationConfig;
@@ -14,7 +16,7 @@ import io.sessiongrid.session.internal.HazelcastSessionStore;
 import io.sessiongrid.session.internal.SessionKey;
 import io.sessiongrid.session.internal.SessionMaps;
 import io.sessiongrid.session.internal.StoredPartition;
-import io.sessiongrid.session.internal.WritePartitionProcessor;
+import io.sessiongrid.session.internal.SetIfVersionProcessor;
 import io.sessiongrid.session.internal.WriteResult;
 
 import java.time.Clock;
@@ -48,6 +50,10 @@ public final class SessionStores {
      */
     public static Config configureMember(Config member, SessionGridConfig config) {
         member.setProperty(MEMBER_FAIL_ON_INDETERMINATE, "true");
+        member.addFlakeIdGeneratorConfig(new FlakeIdGeneratorConfig(SessionMaps.VERSIONS)
+                .setPrefetchCount(SessionMaps.VERSION_PREFETCH)
+                .setBitsSequence(SessionMaps.VERSION_BITS_SEQUENCE)
+                .setBitsNodeId(SessionMaps.VERSION_BITS_NODE_ID));
         for (PartitionTypeConfig type : config.partitions().values()) {
             MapConfig map = new MapConfig(SessionMaps.mapName(type.name()))
                     .setBackupCount(type.backupCount())
@@ -67,6 +73,8 @@ public final class SessionStores {
      */
     public static ClientConfig configureClient(ClientConfig client) {
         client.setProperty(CLIENT_FAIL_ON_INDETERMINATE, "true");
+        client.addFlakeIdGeneratorConfig(new ClientFlakeIdGeneratorConfig(SessionMaps.VERSIONS)
+                .setPrefetchCount(SessionMaps.VERSION_PREFETCH));
         registerSerializers(client.getSerializationConfig());
         return client;
     }
@@ -77,7 +85,7 @@ public final class SessionStores {
                 .addSerializer(new SessionKey.Serializer())
                 .addSerializer(new StoredPartition.Serializer())
                 .addSerializer(new WriteResult.Serializer())
-                .addSerializer(new WritePartitionProcessor.Serializer())
+                .addSerializer(new SetIfVersionProcessor.Serializer())
                 .addSerializer(new ElementDeltaProcessor.Serializer())
                 .addSerializer(new ExistsProcessor.Serializer());
         return serialization;

@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,13 +85,16 @@ class SessionStoreIT {
     void setGetAndListPartitions(String mode, SessionStore store) {
         String s = session();
         assertEquals(Set.of(), store.partitions(s));
-        assertEquals(1, store.set(s, "auth", Map.of("token", "t-1", "user", "alice")));
-        assertEquals(1, store.set(s, "game", Map.of("level", "3")));
+        long v1 = store.set(s, "auth", Map.of("token", "t-1", "user", "alice"));
+        store.set(s, "game", Map.of("level", "3"));
         assertEquals(List.of("auth", "game"), List.copyOf(store.partitions(s)));
         SessionPartition auth = store.get(s, "auth").orElseThrow();
         assertEquals(Map.of("token", "t-1", "user", "alice"), auth.elements());
-        assertEquals(1, auth.version());
-        assertEquals(2, store.set(s, "auth", Map.of("token", "t-2")));
+        assertEquals(v1, auth.version());
+        assertTrue(v1 != SessionStore.ABSENT);
+        long v2 = store.set(s, "auth", Map.of("token", "t-2"));
+        assertNotEquals(v1, v2);
+        assertEquals(v2, store.get(s, "auth").orElseThrow().version());
         assertEquals(Map.of("token", "t-2"), store.get(s, "auth").orElseThrow().elements());
         assertTrue(store.get(s, "cart").isEmpty());
     }
@@ -99,11 +103,13 @@ class SessionStoreIT {
     @MethodSource("stores")
     void elementDeltasChangeOnlyTheirElement(String mode, SessionStore store) {
         String s = session();
-        store.set(s, "cart", Map.of("item-1", "2", "item-2", "1"));
-        assertEquals(2, store.put(s, "cart", "item-3", "5"));
-        assertEquals(3, store.remove(s, "cart", "item-1"));
-        assertEquals(3, store.remove(s, "cart", "never-there"), "removing an absent element changes nothing");
-        assertEquals(3, store.put(s, "cart", "item-3", "5"), "an unchanged value changes nothing");
+        long v1 = store.set(s, "cart", Map.of("item-1", "2", "item-2", "1"));
+        long v2 = store.put(s, "cart", "item-3", "5");
+        long v3 = store.remove(s, "cart", "item-1");
+        assertEquals(3, Set.of(v1, v2, v3).size(), "every change gets a new version");
+        assertEquals(v3, store.remove(s, "cart", "never-there"), "removing an absent element changes nothing");
+        assertEquals(v3, store.put(s, "cart", "item-3", "5"), "an unchanged value changes nothing");
+        assertEquals(v3, store.get(s, "cart").orElseThrow().version());
         assertEquals(Map.of("item-2", "1", "item-3", "5"), store.get(s, "cart").orElseThrow().elements());
     }
 
@@ -111,15 +117,19 @@ class SessionStoreIT {
     @MethodSource("stores")
     void optimisticVersions(String mode, SessionStore store) {
         String s = session();
-        assertEquals(1, store.setIfVersion(s, "auth", SessionStore.ABSENT, Map.of("token", "a")));
+        long created = store.setIfVersion(s, "auth", SessionStore.ABSENT, Map.of("token", "a"));
         VersionConflictException exists = assertThrows(VersionConflictException.class,
                 () -> store.setIfVersion(s, "auth", SessionStore.ABSENT, Map.of("token", "b")));
-        assertEquals(1, exists.actual());
-        assertEquals(2, store.setIfVersion(s, "auth", 1, Map.of("token", "c")));
+        assertEquals(created, exists.actual());
+        long updated = store.setIfVersion(s, "auth", created, Map.of("token", "c"));
         VersionConflictException stale = assertThrows(VersionConflictException.class,
-                () -> store.setIfVersion(s, "auth", 1, Map.of("token", "d")));
-        assertEquals(2, stale.actual());
-        assertEquals(Map.of("token", "c"), store.get(s, "auth").orElseThrow().elements());
+                () -> store.setIfVersion(s, "auth", created, Map.of("token", "d")));
+        assertEquals(updated, stale.actual());
+        long delta = store.put(s, "auth", "user", "bob");
+        assertThrows(VersionConflictException.class, () -> store.setIfVersion(s, "auth", updated, Map.of()),
+                "a delta is a change that conditional writers see");
+        assertEquals(Map.of("token", "c", "user", "bob"), store.get(s, "auth").orElseThrow().elements());
+        assertEquals(delta, store.get(s, "auth").orElseThrow().version());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -149,8 +159,8 @@ class SessionStoreIT {
     @MethodSource("stores")
     void encryptedPartitionsAreSealedInTheGrid(String mode, SessionStore store) {
         String s = session();
-        store.set(s, "secret", Map.of("card", "4111-1111"));
-        assertEquals(2, store.put(s, "secret", "cvv", "123"));
+        long v1 = store.set(s, "secret", Map.of("card", "4111-1111"));
+        assertNotEquals(v1, store.put(s, "secret", "cvv", "123"));
         assertEquals(Map.of("card", "4111-1111", "cvv", "123"), store.get(s, "secret").orElseThrow().elements());
         Object raw = member.getMap(SessionStores.mapName("secret")).values().stream()
                 .filter(v -> v.toString().contains("sealed")).findAny().orElseThrow();
@@ -182,7 +192,7 @@ class SessionStoreIT {
     @MethodSource("stores")
     void badInputIsRefusedWithNothingWritten(String mode, SessionStore store) {
         String s = session();
-        store.set(s, "auth", Map.of("token", "orig"));
+        long original = store.set(s, "auth", Map.of("token", "orig"));
         assertThrows(InvalidNameException.class, () -> store.set(null, "auth", Map.of()));
         assertThrows(InvalidNameException.class, () -> store.set(" ", "auth", Map.of()));
         assertThrows(InvalidNameException.class, () -> store.set("s".repeat(129), "auth", Map.of()));
@@ -214,7 +224,7 @@ class SessionStoreIT {
 
         assertEquals(List.of("auth"), List.copyOf(store.partitions(s)), "no partition was created by bad input");
         SessionPartition auth = store.get(s, "auth").orElseThrow();
-        assertEquals(1, auth.version(), "no failed write changed the partition");
+        assertEquals(original, auth.version(), "no failed write changed the partition");
         assertEquals(Map.of("token", "orig"), auth.elements());
     }
 
@@ -229,7 +239,7 @@ class SessionStoreIT {
             Iterator<SqlRow> rows = result.iterator();
             SqlRow row = rows.next();
             assertEquals(s, row.getObject("sessionId"));
-            assertEquals(1L, (long) row.getObject("version"));
+            assertEquals(remote.get(s, "cart").orElseThrow().version(), (long) row.getObject("version"));
             assertEquals("XMAS", row.getObject("coupon"));
             assertFalse(rows.hasNext());
         }

@@ -3,6 +3,7 @@ package io.sessiongrid.node.bench;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.impl.protocol.codec.MapExecuteOnKeyCodec;
+import com.hazelcast.client.impl.protocol.codec.MapSetCodec;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.Hazelcast;
@@ -19,7 +20,7 @@ import io.sessiongrid.session.SessionStores;
 import io.sessiongrid.session.internal.ElementCodec;
 import io.sessiongrid.session.internal.ElementDeltaProcessor;
 import io.sessiongrid.session.internal.SessionKey;
-import io.sessiongrid.session.internal.WritePartitionProcessor;
+import io.sessiongrid.session.internal.StoredPartition;
 
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -92,9 +93,11 @@ public final class StoreBenchmark {
             raw.set(sessions[i], value);
             store.set(sessions[i], TYPE, elements);
         }
-        out.printf("  %s: warming up%n", mode);
+        out.printf("  %s: warming up (JIT) every operation on both sides%n", mode);
         Throughput.measure(THREADS, KEYS, seconds, k -> raw.get(sessions[k]));
         Throughput.measure(THREADS, KEYS, seconds, k -> store.get(sessions[k], TYPE));
+        Throughput.measure(THREADS, KEYS, seconds, k -> raw.set(sessions[k], value));
+        Throughput.measure(THREADS, KEYS, seconds, k -> store.set(sessions[k], TYPE, elements));
 
         double rawGet = 0, sgGet = 0, rawSet = 0, sgSet = 0;
         for (int r = 0; r < rounds; r++) {
@@ -133,7 +136,8 @@ public final class StoreBenchmark {
 
     /**
      * The request bytes a client sends: the exact Hazelcast client-protocol message (frame headers, map name,
-     * key and processor) for a 100-byte element delta and for a whole-partition set of a 10 KiB partition.
+     * key and processor or value) that the store sends for a 100-byte element delta ({@code executeOnKey}) and
+     * for a whole-partition set of a 10 KiB partition ({@code set}).
      */
     private static void deltaBytes(BenchReport report, HazelcastInstance client, SessionGridConfig config,
                                    PrintStream out) {
@@ -152,10 +156,10 @@ public final class StoreBenchmark {
         String map = SessionStores.mapName(TYPE);
         long now = System.currentTimeMillis();
         int delta = MapExecuteOnKeyCodec.encodeRequest(map, serialization.toData(key),
-                serialization.toData(new ElementDeltaProcessor("item-0", hundred, now, 65536)), 1).getBufferLength();
-        int whole = MapExecuteOnKeyCodec.encodeRequest(map, serialization.toData(key),
-                serialization.toData(new WritePartitionProcessor(true, 0, now, json, null,
-                        ElementCodec.utf8Length(json))), 1).getBufferLength();
+                serialization.toData(new ElementDeltaProcessor("item-0", hundred, now, now, 65536)), 1).getBufferLength();
+        int whole = MapSetCodec.encodeRequest(map, serialization.toData(key),
+                serialization.toData(new StoredPartition(now, now, json, null, ElementCodec.utf8Length(json))), 1, -1)
+                .getBufferLength();
         out.printf("  delta: %d request bytes for a 100-byte element, %d for the whole %d-byte partition%n",
                 delta, whole, ElementCodec.utf8Length(json));
         report.add(BenchResult.ratioAtMost("delta_bytes", "client", delta, whole, "whole-partition set (10 KiB)", 0.05));

@@ -2,7 +2,6 @@ package io.sessiongrid.session.internal;
 
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.serialization.compact.CompactReader;
-import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 
 import java.util.LinkedHashMap;
@@ -11,9 +10,10 @@ import java.util.Map;
 /**
  * Sets ({@code value != null}) or removes ({@code value == null}) one element of a plain (unencrypted)
  * partition in place on its owner: only the element and its name cross the network. The size limit is
- * checked on the result, before anything changes.
+ * checked on the result, before anything changes. The new version comes from the caller, so the owner and
+ * its backups, which each run the processor, agree.
  */
-public record ElementDeltaProcessor(String element, String value, long updatedAt, int maxBytes)
+public record ElementDeltaProcessor(String element, String value, long newVersion, long updatedAt, int maxBytes)
         implements EntryProcessor<SessionKey, StoredPartition, WriteResult> {
     public static final String TYPE_NAME = "sessiongrid.ElementDelta";
 
@@ -33,34 +33,28 @@ public record ElementDeltaProcessor(String element, String value, long updatedAt
         if (size > maxBytes) {
             return WriteResult.tooLarge(current.version(), size);
         }
-        long version = current.version() + 1;
-        entry.setValue(new StoredPartition(version, updatedAt, json, null, size));
-        return WriteResult.ok(version, size);
+        entry.setValue(new StoredPartition(newVersion, updatedAt, json, null, size));
+        return WriteResult.ok(newVersion, size);
     }
 
-    public static final class Serializer implements CompactSerializer<ElementDeltaProcessor> {
+    public static final class Serializer extends NamedCompactSerializer<ElementDeltaProcessor> {
+        public Serializer() {
+            super(TYPE_NAME, ElementDeltaProcessor.class);
+        }
+
         @Override
         public ElementDeltaProcessor read(CompactReader in) {
             return new ElementDeltaProcessor(in.readString("element"), in.readString("value"),
-                    in.readInt64("updatedAt"), in.readInt32("maxBytes"));
+                    in.readInt64("newVersion"), in.readInt64("updatedAt"), in.readInt32("maxBytes"));
         }
 
         @Override
         public void write(CompactWriter out, ElementDeltaProcessor p) {
             out.writeString("element", p.element);
             out.writeString("value", p.value);
+            out.writeInt64("newVersion", p.newVersion);
             out.writeInt64("updatedAt", p.updatedAt);
             out.writeInt32("maxBytes", p.maxBytes);
-        }
-
-        @Override
-        public String getTypeName() {
-            return TYPE_NAME;
-        }
-
-        @Override
-        public Class<ElementDeltaProcessor> getCompactClass() {
-            return ElementDeltaProcessor.class;
         }
     }
 }

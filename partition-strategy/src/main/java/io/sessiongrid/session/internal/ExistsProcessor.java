@@ -3,7 +3,6 @@ package io.sessiongrid.session.internal;
 import com.hazelcast.core.ReadOnly;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.serialization.compact.CompactReader;
-import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 
 import java.util.Map;
@@ -23,7 +22,11 @@ public final class ExistsProcessor implements EntryProcessor<SessionKey, StoredP
         return null;
     }
 
-    public static final class Serializer implements CompactSerializer<ExistsProcessor> {
+    public static final class Serializer extends NamedCompactSerializer<ExistsProcessor> {
+        public Serializer() {
+            super(TYPE_NAME, ExistsProcessor.class);
+        }
+
         @Override
         public ExistsProcessor read(CompactReader in) {
             return INSTANCE;
@@ -32,16 +35,6 @@ public final class ExistsProcessor implements EntryProcessor<SessionKey, StoredP
         @Override
         public void write(CompactWriter out, ExistsProcessor p) {
             // no state
-        }
-
-        @Override
-        public String getTypeName() {
-            return TYPE_NAME;
-        }
-
-        @Override
-        public Class<ExistsProcessor> getCompactClass() {
-            return ExistsProcessor.class;
         }
     }
 }

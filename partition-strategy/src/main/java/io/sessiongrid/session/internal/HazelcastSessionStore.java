@@ -2,6 +2,7 @@ package io.sessiongrid.session.internal;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IndeterminateOperationStateException;
+import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import io.sessiongrid.config.PartitionTypeConfig;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.session.Names;
@@ -37,10 +38,12 @@ public final class HazelcastSessionStore implements SessionStore {
     private final Map<String, PartitionType> types = new LinkedHashMap<>();
     private final List<String> typeNames;
     private final Clock clock;
+    private final FlakeIdGenerator versions;
 
     public HazelcastSessionStore(HazelcastInstance hazelcast, SessionGridConfig config, Clock clock,
                                  Function<String, String> env) {
         this.clock = clock;
+        this.versions = hazelcast.getFlakeIdGenerator(SessionMaps.VERSIONS);
         PayloadCipher cipher = null;
         for (PartitionTypeConfig type : config.partitions().values()) {
             if (type.encrypted() && cipher == null) {
@@ -87,7 +90,7 @@ public final class HazelcastSessionStore implements SessionStore {
 
     @Override
     public long set(String sessionId, String partition, Map<String, String> elements) {
-        return write(sessionId, partition, true, 0, elements);
+        return write(sessionId, partition, false, ABSENT, elements);
     }
 
     @Override
@@ -96,7 +99,7 @@ public final class HazelcastSessionStore implements SessionStore {
             throw new SessionStoreException("expected version " + expectedVersion + " is negative; versions are "
                     + ABSENT + " (absent) or positive");
         }
-        return write(sessionId, partition, false, expectedVersion, elements);
+        return write(sessionId, partition, true, expectedVersion, elements);
     }
 
     @Override
@@ -132,7 +135,7 @@ public final class HazelcastSessionStore implements SessionStore {
         return count;
     }
 
-    private long write(String sessionId, String partition, boolean unconditional, long expected,
+    private long write(String sessionId, String partition, boolean conditional, long expected,
                        Map<String, String> elements) {
         PartitionType type = type(sessionId, partition);
         String json = encodeChecked(sessionId, type, elements);
@@ -140,27 +143,35 @@ public final class HazelcastSessionStore implements SessionStore {
         if (size > type.config.maxBytes()) {
             throw new PartitionTooLargeException(sessionId, partition, size, type.config.maxBytes());
         }
-        WritePartitionProcessor processor = type.cipher == null
-                ? new WritePartitionProcessor(unconditional, expected, clock.millis(), json, null, size)
-                : new WritePartitionProcessor(unconditional, expected, clock.millis(), null,
-                type.cipher.seal(sessionId, partition, json), size);
+        long version = versions.newId();
+        StoredPartition stored = type.cipher == null
+                ? new StoredPartition(version, clock.millis(), json, null, size)
+                : new StoredPartition(version, clock.millis(), null, type.cipher.seal(sessionId, partition, json), size);
         SessionKey key = type.key(sessionId);
-        boolean retry = false;
+        if (!conditional) {
+            // A plain set needs nothing from the stored entry: one IMap set, repeated as is if its outcome is unknown.
+            retried(() -> {
+                type.map.set(key, stored);
+                return null;
+            });
+            return version;
+        }
+        SetIfVersionProcessor processor = new SetIfVersionProcessor(expected, stored);
+        boolean repeated = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 WriteResult result = type.map.executeOnKey(key, processor);
                 if (result.status() == WriteResult.Status.VERSION_CONFLICT) {
-                    if (retry && appliedEarlier(type, sessionId, expected, json)) {
-                        return expected + 1; // the indeterminate attempt did land: report its version
+                    if (repeated && result.version() == version) {
+                        return version; // the attempt whose outcome was unknown did land
                     }
                     throw new VersionConflictException(sessionId, partition, expected, result.version());
                 }
                 return result.version();
             } catch (IndeterminateOperationStateException e) {
-                // The owner died before its backup confirmed. Writing the same content again is safe for a
-                // plain set; a conditional one checks above whether the first attempt landed.
+                // The owner died before its backup confirmed; the version we wrote tells whether it landed.
                 giveUpAfter(attempt, e);
-                retry = true;
+                repeated = true;
             }
         }
     }
@@ -170,7 +181,8 @@ public final class HazelcastSessionStore implements SessionStore {
         if (type.cipher != null) {
             return sealedDelta(type, sessionId, element, value);
         }
-        ElementDeltaProcessor processor = new ElementDeltaProcessor(element, value, clock.millis(), type.config.maxBytes());
+        ElementDeltaProcessor processor = new ElementDeltaProcessor(element, value, versions.newId(), clock.millis(),
+                type.config.maxBytes());
         // Setting or removing one element twice leaves the same content, so an unknown outcome is retried.
         WriteResult result = retried(() -> type.map.executeOnKey(type.key(sessionId), processor));
         return switch (result.status()) {
@@ -193,23 +205,13 @@ public final class HazelcastSessionStore implements SessionStore {
                 return current.version();
             }
             try {
-                return write(sessionId, type.name(), false, current.version(), elements);
+                return write(sessionId, type.name(), true, current.version(), elements);
             } catch (VersionConflictException raced) {
                 // another writer changed it between our read and write: read again
             }
         }
         throw new SessionStoreException("element '" + element + "' of partition '" + type.name() + "' of session '"
                 + sessionId + "' lost " + MAX_SEALED_RETRIES + " version races in a row; retry later");
-    }
-
-    /** After an indeterminate conditional write: whether it landed (the stored state is exactly what it wrote). */
-    private boolean appliedEarlier(PartitionType type, String sessionId, long expected, String json) {
-        StoredPartition now = retried(() -> type.map.get(type.key(sessionId)));
-        if (now == null || now.version() != expected + 1) {
-            return false;
-        }
-        String stored = now.isSealed() ? opener(type).open(sessionId, type.name(), now.sealed()) : now.elements();
-        return json.equals(stored);
     }
 
     /** Runs an operation that is safe to repeat, again when a member loss left its outcome unknown. */

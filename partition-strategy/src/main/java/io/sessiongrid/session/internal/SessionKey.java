@@ -1,7 +1,6 @@
 package io.sessiongrid.session.internal;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
-import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import com.hazelcast.partition.PartitionAware;
 
@@ -18,7 +17,11 @@ public record SessionKey(String sessionId, String partition, boolean spread) imp
     }
 
     /** Compact serializer; the field names are what SQL sees as {@code __key.sessionId} etc. */
-    public static final class Serializer implements CompactSerializer<SessionKey> {
+    public static final class Serializer extends NamedCompactSerializer<SessionKey> {
+        public Serializer() {
+            super(TYPE_NAME, SessionKey.class);
+        }
+
         @Override
         public SessionKey read(CompactReader in) {
             return new SessionKey(in.readString("sessionId"), in.readString("partition"), in.readBoolean("spread"));
@@ -29,16 +32,6 @@ public record SessionKey(String sessionId, String partition, boolean spread) imp
             out.writeString("sessionId", key.sessionId);
             out.writeString("partition", key.partition);
             out.writeBoolean("spread", key.spread);
-        }
-
-        @Override
-        public String getTypeName() {
-            return TYPE_NAME;
-        }
-
-        @Override
-        public Class<SessionKey> getCompactClass() {
-            return SessionKey.class;
         }
     }
 }

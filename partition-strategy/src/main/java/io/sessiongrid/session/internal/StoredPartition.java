@@ -1,7 +1,6 @@
 package io.sessiongrid.session.internal;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
-import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 
 /**
@@ -20,7 +19,11 @@ public record StoredPartition(long version, long updatedAt, String elements, byt
         return sealed != null;
     }
 
-    public static final class Serializer implements CompactSerializer<StoredPartition> {
+    public static final class Serializer extends NamedCompactSerializer<StoredPartition> {
+        public Serializer() {
+            super(TYPE_NAME, StoredPartition.class);
+        }
+
         @Override
         public StoredPartition read(CompactReader in) {
             return new StoredPartition(in.readInt64("version"), in.readInt64("updatedAt"), in.readString("elements"),
@@ -34,16 +37,6 @@ public record StoredPartition(long version, long updatedAt, String elements, byt
             out.writeString("elements", p.elements);
             out.writeArrayOfInt8("sealed", p.sealed);
             out.writeInt32("sizeBytes", p.sizeBytes);
-        }
-
-        @Override
-        public String getTypeName() {
-            return TYPE_NAME;
-        }
-
-        @Override
-        public Class<StoredPartition> getCompactClass() {
-            return StoredPartition.class;
         }
     }
 }

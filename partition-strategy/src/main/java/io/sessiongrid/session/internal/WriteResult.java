@@ -1,7 +1,6 @@
 package io.sessiongrid.session.internal;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
-import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 
 /**
@@ -29,7 +28,11 @@ public record WriteResult(Status status, long version, int sizeBytes) {
         return new WriteResult(Status.TOO_LARGE, actual, size);
     }
 
-    public static final class Serializer implements CompactSerializer<WriteResult> {
+    public static final class Serializer extends NamedCompactSerializer<WriteResult> {
+        public Serializer() {
+            super(TYPE_NAME, WriteResult.class);
+        }
+
         private static final Status[] STATUSES = Status.values();
 
         @Override
@@ -42,16 +45,6 @@ public record WriteResult(Status status, long version, int sizeBytes) {
             out.writeInt8("status", (byte) r.status.ordinal());
             out.writeInt64("version", r.version);
             out.writeInt32("sizeBytes", r.sizeBytes);
-        }
-
-        @Override
-        public String getTypeName() {
-            return TYPE_NAME;
-        }
-
-        @Override
-        public Class<WriteResult> getCompactClass() {
-            return WriteResult.class;
         }
     }
 }

@@ -18,8 +18,11 @@
  * clients), a version and the write time. Encrypted types hold an AES-GCM sealed payload instead.
  *
  * <h2>Writes</h2>
- * Every write is an EntryProcessor on the owning member, so version checks and deltas are atomic per
- * key and an element delta sends only the element. Processors return a
+ * Versions are ids from a cluster-wide {@code FlakeIdGenerator}, assigned by the writer. So a plain {@code set}
+ * needs nothing from the stored entry and is one IMap {@code set}, as cheap as a raw map write; conditional
+ * writes and element deltas are EntryProcessors on the owning member, atomic per key, and a delta sends
+ * only the element. Processors run again on backups; since the version and time come from the caller,
+ * replicas stay equal. Processors return a
  * {@link io.sessiongrid.session.internal.WriteResult} instead of throwing, because a member's exception does
  * not reach a client as its own type; the caller turns the result into the typed exception.
  * Encrypted types apply deltas as a version-fenced read-modify-write on the caller, because members never
