@@ -71,7 +71,7 @@ public final class ChunkPlacement {
             return NONE;
         }
         // A gap at the very start of the space has no left neighbour to leave room for: start there.
-        return bestStart == 0 && bestLength < chunks ? 0 : bestStart + bestLength / 2;
+        return bestStart == 0 ? 0 : bestStart + bestLength / 2;
     }
 
     /** The range of consecutive chunks, all in {@code owned}, that contains {@code chunk}: {lo, hi}. */
