@@ -53,8 +53,11 @@ class ShardingTest {
         assertEquals(51, ChunkPlacement.adjacent(taken, 100, 50, 50));
         ChunkPlacement.setTaken(taken, 51, true);
         assertEquals(49, ChunkPlacement.adjacent(taken, 100, 50, 50), "right side taken: grow left");
-        ChunkPlacement.setTaken(taken, 49, true);
-        assertEquals(75, ChunkPlacement.adjacent(taken, 100, 51, 51), "both sides taken: largest gap 52..99");
+        long[] boxed = new long[2];
+        for (int c = 9; c <= 13; c++) {
+            ChunkPlacement.setTaken(boxed, c, true);
+        }
+        assertEquals(57, ChunkPlacement.adjacent(boxed, 100, 10, 12), "both sides taken: middle of gap 14..99");
         BitSet owned = new BitSet();
         owned.set(4, 9);
         assertArrayEquals(new int[] {4, 8}, ChunkPlacement.rangeAround(owned, 6));
