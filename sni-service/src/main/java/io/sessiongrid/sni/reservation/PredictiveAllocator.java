@@ -59,11 +59,12 @@ public final class PredictiveAllocator {
     private ReservationPolicy.AppView view(AppStatus status) {
         List<ReservationPolicy.Held> held = new ArrayList<>();
         List<Reservation> mine = tracked.getOrDefault(status.appId(), List.of());
-        long shadowCount = mine.stream().filter(r -> r.kind() == ReservationKind.SHADOW).count();
+        long known = mine.stream().filter(r -> r.kind() == ReservationKind.SHADOW).mapToLong(Reservation::held).sum();
+        // Allocations consume shadow identifiers: the grid's reserved count is the truth; scale our last known
+        // figures down to it.
+        double scale = known == 0 ? 1.0 : Math.min(1.0, (double) status.reserved() / known);
         for (Reservation r : mine) {
-            // Allocations consume shadow identifiers: the grid's reserved count is the truth, spread over ours.
-            int now = r.kind() == ReservationKind.SHADOW
-                    ? (int) Math.min(r.held(), status.reserved() / Math.max(1, shadowCount))
+            int now = r.kind() == ReservationKind.SHADOW ? (int) Math.floor(r.held() * scale)
                     : (int) Math.min(r.count(), status.freeInChunks());
             held.add(new ReservationPolicy.Held(r.id(), r.kind(), now));
         }
@@ -82,7 +83,13 @@ public final class PredictiveAllocator {
             } else if (action instanceof PlanAction.Extend e) {
                 replace(e.appId(), e.reservationId(), reservation -> {
                     try {
-                        return service.extend(reservation, e.ttl());
+                        Reservation next = service.extend(reservation, e.ttl());
+                        if (next.kind() == ReservationKind.SHADOW && next.held() == 0) {
+                            // Fully consumed by allocations: nothing left to keep.
+                            service.releaseReservation(next);
+                            return null;
+                        }
+                        return next;
                     } catch (UnknownReservationException gone) {
                         return null;
                     }
