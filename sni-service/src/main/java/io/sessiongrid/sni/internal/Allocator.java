@@ -25,6 +25,12 @@ import java.util.stream.IntStream;
  */
 final class Allocator {
     private final Grid grid;
+    /** Candidate chunk order per application, derived from the last application record seen. */
+    private final java.util.concurrent.ConcurrentMap<String, Candidates> candidateCache =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Candidates(AppRecord record, boolean reservedFirst, int[] chunks) {
+    }
 
     Allocator(Grid grid) {
         this.grid = grid;
@@ -220,12 +226,23 @@ final class Allocator {
             }
         }
 
-        /** Reserved chunks first (allocations only), then the others, skipping chunks known to be full. */
+        /**
+         * Reserved chunks first (allocations only), then the others, skipping chunks known to be full. O(chunks of
+         * the application), computed once per application record.
+         */
         private int[] candidates(AppRecord rec) {
-            IntStream first = shadow || pinUntil != 0 ? IntStream.empty() : Arrays.stream(rec.reservedChunks());
-            return IntStream.concat(first, Arrays.stream(rec.chunks()))
-                    .filter(c -> Arrays.stream(rec.full()).noneMatch(f -> f == c))
+            boolean reservedFirst = !shadow && pinUntil == 0;
+            Candidates cached = candidateCache.get(rec.appId());
+            if (cached != null && cached.record == rec && cached.reservedFirst == reservedFirst) {
+                return cached.chunks;
+            }
+            BitSet skip = new BitSet();
+            Arrays.stream(rec.full()).forEach(skip::set);
+            IntStream first = reservedFirst ? Arrays.stream(rec.reservedChunks()) : IntStream.empty();
+            int[] chunks = IntStream.concat(first, Arrays.stream(rec.chunks())).filter(c -> !skip.get(c))
                     .distinct().toArray();
+            candidateCache.put(rec.appId(), new Candidates(rec, reservedFirst, chunks));
+            return chunks;
         }
 
         void updateHints() {
