@@ -71,7 +71,7 @@ public final class SniBenchmark {
             BenchReport report = new BenchReport("sni", quick, 1);
             report.add(BenchResult.valueAtLeast("allocations_per_s", "embedded, batched 64", tp.dynamic, tp.random,
                     "random sharding", 100_000));
-            report.add(BenchResult.ratioAtMost("burst_p99_us", "embedded, trace", replay.predictive.p99Burst(),
+            report.add(BenchResult.ratioAtMost("burst_p99", "embedded, trace, us", replay.predictive.p99Burst(),
                     replay.baseline.p99Burst(), "random sharding, on demand", 0.2));
             report.add(BenchResult.valueAtLeast("contiguity", "embedded, trace", replay.predictive.contiguity(),
                     replay.baseline.contiguity(), "random sharding", 0.95));
