@@ -1,0 +1,173 @@
+package io.sessiongrid.sni.internal;
+
+import com.hazelcast.map.EntryProcessor;
+import io.sessiongrid.sni.reclaim.ReclaimPolicy;
+import io.sessiongrid.sni.sharding.RangeTemperature;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The entry processors on {@code <ns>.chunks}, the only writers of chunk entries. Each is a record (Java-serialized
+ * as Hazelcast does for entry processors, so it works from a client), deterministic (the caller passes the time)
+ * so that the backup replays it to the same state, and writes the entry only when it changed.
+ */
+final class ChunkProcessors {
+    private ChunkProcessors() {
+    }
+
+    private static ChunkResult write(Map.Entry<Integer, Chunk> entry, ChunkEditor editor, ChunkResult result) {
+        if (editor.changed()) {
+            entry.setValue(editor.close());
+        }
+        return result;
+    }
+
+    private static ChunkEditor open(Map.Entry<Integer, Chunk> entry, int size) {
+        return ChunkEditor.open(entry.getValue(), entry.getKey(), size);
+    }
+
+    /** Takes a free chunk for an application; {@code flag} says whether the application owns it now. */
+    record Claim(String app, int size, long now, long pinUntil) implements EntryProcessor<Integer, Chunk, ChunkResult> {
+        @Override
+        public ChunkResult process(Map.Entry<Integer, Chunk> entry) {
+            ChunkEditor e = open(entry, size);
+            boolean claimed = e.claim(app, now, pinUntil);
+            return write(entry, e, ChunkResult.counts(e, 0, 0, 0, claimed));
+        }
+    }
+
+    /**
+     * Allocates up to {@code count} identifiers of the owning application to a lease; {@code a} = how many came from
+     * reservations, {@code b} = identifiers still available to the application here.
+     */
+    record Allocate(String app, long lease, int count, int size, long now, boolean preferReserved)
+            implements EntryProcessor<Integer, Chunk, ChunkResult> {
+        @Override
+        public ChunkResult process(Map.Entry<Integer, Chunk> entry) {
+            ChunkEditor e = open(entry, size);
+            if (!e.ownedBy(app)) {
+                return ChunkResult.notOwner(e);
+            }
+            int[] fromReserved = new int[1];
+            Ranges granted = e.allocate(lease, count, now, preferReserved, fromReserved);
+            return write(entry, e, ChunkResult.of(e, granted, fromReserved[0], e.available(now), 0, false));
+        }
+    }
+
+    /** Pre-allocates up to {@code count} free identifiers of the owning application to a shadow reservation. */
+    record Reserve(String app, long reservation, int count, int size, long now, long expiresAt)
+            implements EntryProcessor<Integer, Chunk, ChunkResult> {
+        @Override
+        public ChunkResult process(Map.Entry<Integer, Chunk> entry) {
+            ChunkEditor e = open(entry, size);
+            if (!e.ownedBy(app)) {
+                return ChunkResult.notOwner(e);
+            }
+            return write(entry, e, ChunkResult.of(e, e.reserve(reservation, count, expiresAt, now), 0, 0, 0, false));
+        }
+    }
+
+    /** Pins (or unpins) an owned chunk for a range reservation; {@code free} tells its spare capacity. */
+    record Pin(String app, int size, long now, long until, long unpinIf)
+            implements EntryProcessor<Integer, Chunk, ChunkResult> {
+        @Override
+        public ChunkResult process(Map.Entry<Integer, Chunk> entry) {
+            ChunkEditor e = open(entry, size);
+            if (!e.ownedBy(app)) {
+                return ChunkResult.notOwner(e);
+            }
+            e.pin(until, unpinIf, now);
+            return write(entry, e, ChunkResult.counts(e, 0, 0, 0, true));
+        }
+    }
+
+    /**
+     * Frees leased identifiers given as flattened (offset, length) pairs per chunk;
+     * {@code a, b, c} = released, already free, reserved. {@code flag}: the chunk was full before.
+     */
+    record Release(Map<Integer, int[]> parts, int size, long now) implements EntryProcessor<Integer, Chunk, ChunkResult> {
+        @Override
+        public ChunkResult process(Map.Entry<Integer, Chunk> entry) {
+            int[] mine = parts.get(entry.getKey());
+            ChunkEditor e = open(entry, size);
+            boolean wasFull = e.free() == 0;
+            long[] counts = new long[3];
+            for (int i = 0; mine != null && i < mine.length; i += 2) {
+                e.release(mine[i], mine[i + 1], now, counts);
+            }
+            return write(entry, e, ChunkResult.counts(e, counts[0], counts[1], counts[2], wasFull));
+        }
+    }
+
+    /** Refreshes a lease's heartbeat; {@code a} = identifiers it still holds here. */
+    record Heartbeat(long lease, int size, long now) implements EntryProcessor<Integer, Chunk, ChunkResult> {
+        @Override
+        public ChunkResult process(Map.Entry<Integer, Chunk> entry) {
+            if (entry.getValue() == null) {
+                return new ChunkResult(ChunkResult.OK, null, new int[0], new int[0], new byte[0], size, 0, 0, 0, false);
+            }
+            ChunkEditor e = open(entry, size);
+            int live = e.heartbeat(lease, now);
+            return write(entry, e, ChunkResult.counts(e, live, 0, 0, false));
+        }
+    }
+
+    /** Frees what a holder (lease or reservation) holds; {@code a} = freed. Used for rollback and release. */
+    record ReleaseHolder(long holder, byte kind, int size, long now) implements EntryProcessor<Integer, Chunk, ChunkResult> {
+        @Override
+        public ChunkResult process(Map.Entry<Integer, Chunk> entry) {
+            if (entry.getValue() == null) {
+                return new ChunkResult(ChunkResult.OK, null, new int[0], new int[0], new byte[0], size, 0, 0, 0, false);
+            }
+            ChunkEditor e = open(entry, size);
+            boolean wasFull = e.free() == 0;
+            int freed = e.releaseHolder(holder, kind);
+            return write(entry, e, ChunkResult.counts(e, freed, 0, 0, wasFull && freed > 0));
+        }
+    }
+
+    /** Moves a shadow reservation's expiry; returns the identifiers it still holds here. */
+    record Extend(long reservation, int size, long expiresAt) implements EntryProcessor<Integer, Chunk, ChunkResult> {
+        @Override
+        public ChunkResult process(Map.Entry<Integer, Chunk> entry) {
+            ChunkEditor e = open(entry, size);
+            return write(entry, e, ChunkResult.of(e, e.extend(reservation, expiresAt), 0, 0, 0, false));
+        }
+    }
+
+    /** Manual reclamation with graceful verification; runs carry 0 (reclaimed) or refusal reason + 1. */
+    record Reclaim(Map<Integer, int[]> parts, int size, long now, long idleMillis)
+            implements EntryProcessor<Integer, Chunk, ChunkResult> {
+        @Override
+        public ChunkResult process(Map.Entry<Integer, Chunk> entry) {
+            int[] mine = parts.get(entry.getKey());
+            ChunkEditor e = open(entry, size);
+            ReclaimPolicy policy = new ReclaimPolicy(Duration.ofMillis(idleMillis));
+            Ranges out = new Ranges();
+            for (int i = 0; mine != null && i < mine.length; i += 2) {
+                e.reclaim(mine[i], mine[i + 1], policy, now, out);
+            }
+            return write(entry, e, ChunkResult.of(e, out, 0, 0, 0, false));
+        }
+    }
+
+    /**
+     * The automatic sweep over every chunk; {@code a} = idle-lease identifiers freed, {@code b} = expired reserved
+     * identifiers freed, {@code flag} = the chunk went back to the free pool, {@code owner} = its owner before.
+     */
+    record Sweep(int size, long now, long idleMillis) implements EntryProcessor<Integer, Chunk, ChunkResult> {
+        @Override
+        public ChunkResult process(Map.Entry<Integer, Chunk> entry) {
+            ChunkEditor e = open(entry, size);
+            String ownerBefore = e.owner();
+            long[] counts = new long[2];
+            Duration idle = Duration.ofMillis(idleMillis);
+            boolean returned = e.sweep(new ReclaimPolicy(idle), RangeTemperature.forIdleTimeout(idle), now, counts);
+            ChunkResult r = ChunkResult.counts(e, counts[0], counts[1], 0, returned);
+            write(entry, e, r);
+            return new ChunkResult(r.status(), ownerBefore, r.starts(), r.lengths(), r.codes(), r.free(),
+                    r.a(), r.b(), r.c(), r.flag());
+        }
+    }
+}

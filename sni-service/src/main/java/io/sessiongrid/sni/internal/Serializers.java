@@ -1,0 +1,145 @@
+package io.sessiongrid.sni.internal;
+
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+
+import java.util.List;
+
+/**
+ * Explicit Compact serializers of every record stored in the SNI maps, with stable type names
+ * ({@code sessiongrid.sni.*}) that Management Center and SQL show. Field names are part of the stored format.
+ */
+public final class Serializers {
+    private Serializers() {
+    }
+
+    /** All of them, for {@link io.sessiongrid.sni.SniSerialization}. */
+    public static List<CompactSerializer<?>> all() {
+        return List.of(new ChunkSerializer(), new DirectorySerializer(), new AppSerializer(),
+                new ReservationSerializer());
+    }
+
+    static final class ChunkSerializer implements CompactSerializer<Chunk> {
+        @Override
+        public Chunk read(CompactReader in) {
+            return new Chunk(in.readInt32("index"), in.readString("owner"), in.readInt64("claimedAt"),
+                    in.readInt64("lastActivity"), in.readInt64("pinnedUntil"), in.readArrayOfInt32("starts"),
+                    in.readArrayOfInt32("lengths"), in.readArrayOfInt8("kinds"), in.readArrayOfInt64("holders"),
+                    in.readArrayOfInt64("stamps"));
+        }
+
+        @Override
+        public void write(CompactWriter out, Chunk c) {
+            out.writeInt32("index", c.index());
+            out.writeString("owner", c.owner());
+            out.writeInt64("claimedAt", c.claimedAt());
+            out.writeInt64("lastActivity", c.lastActivity());
+            out.writeInt64("pinnedUntil", c.pinnedUntil());
+            out.writeArrayOfInt32("starts", c.starts());
+            out.writeArrayOfInt32("lengths", c.lengths());
+            out.writeArrayOfInt8("kinds", c.kinds());
+            out.writeArrayOfInt64("holders", c.holders());
+            out.writeArrayOfInt64("stamps", c.stamps());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "sessiongrid.sni.Chunk";
+        }
+
+        @Override
+        public Class<Chunk> getCompactClass() {
+            return Chunk.class;
+        }
+    }
+
+    static final class DirectorySerializer implements CompactSerializer<PoolDirectory> {
+        @Override
+        public PoolDirectory read(CompactReader in) {
+            return new PoolDirectory(in.readInt32("chunks"), in.readInt32("chunkSize"), in.readInt64("seed"),
+                    in.readInt64("cursor"), in.readArrayOfInt64("taken"), in.readInt32("takenCount"));
+        }
+
+        @Override
+        public void write(CompactWriter out, PoolDirectory d) {
+            out.writeInt32("chunks", d.chunks());
+            out.writeInt32("chunkSize", d.chunkSize());
+            out.writeInt64("seed", d.seed());
+            out.writeInt64("cursor", d.cursor());
+            out.writeArrayOfInt64("taken", d.taken());
+            out.writeInt32("takenCount", d.takenCount());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "sessiongrid.sni.PoolDirectory";
+        }
+
+        @Override
+        public Class<PoolDirectory> getCompactClass() {
+            return PoolDirectory.class;
+        }
+    }
+
+    static final class AppSerializer implements CompactSerializer<AppRecord> {
+        @Override
+        public AppRecord read(CompactReader in) {
+            return new AppRecord(in.readString("appId"), in.readInt32("priority"), in.readInt64("registeredAt"),
+                    in.readArrayOfInt32("chunks"), in.readArrayOfInt32("full"), in.readArrayOfInt32("reservedChunks"),
+                    in.readArrayOfInt64("reservations"));
+        }
+
+        @Override
+        public void write(CompactWriter out, AppRecord a) {
+            out.writeString("appId", a.appId());
+            out.writeInt32("priority", a.priority());
+            out.writeInt64("registeredAt", a.registeredAt());
+            out.writeArrayOfInt32("chunks", a.chunks());
+            out.writeArrayOfInt32("full", a.full());
+            out.writeArrayOfInt32("reservedChunks", a.reservedChunks());
+            out.writeArrayOfInt64("reservations", a.reservations());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "sessiongrid.sni.App";
+        }
+
+        @Override
+        public Class<AppRecord> getCompactClass() {
+            return AppRecord.class;
+        }
+    }
+
+    static final class ReservationSerializer implements CompactSerializer<ReservationRecord> {
+        @Override
+        public ReservationRecord read(CompactReader in) {
+            return new ReservationRecord(in.readInt64("id"), in.readString("appId"), in.readInt8("kind"),
+                    in.readInt32("count"), in.readArrayOfInt32("chunks"), in.readInt64("createdAt"),
+                    in.readInt64("expiresAt"), in.readInt8("state"));
+        }
+
+        @Override
+        public void write(CompactWriter out, ReservationRecord r) {
+            out.writeInt64("id", r.id());
+            out.writeString("appId", r.appId());
+            out.writeInt8("kind", r.kind());
+            out.writeInt32("count", r.count());
+            out.writeArrayOfInt32("chunks", r.chunks());
+            out.writeInt64("createdAt", r.createdAt());
+            out.writeInt64("expiresAt", r.expiresAt());
+            out.writeInt8("state", r.state());
+        }
+
+        @Override
+        public String getTypeName() {
+            return "sessiongrid.sni.Reservation";
+        }
+
+        @Override
+        public Class<ReservationRecord> getCompactClass() {
+            return ReservationRecord.class;
+        }
+    }
+}

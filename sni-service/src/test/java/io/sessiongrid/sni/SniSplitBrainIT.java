@@ -1,0 +1,79 @@
+package io.sessiongrid.sni;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import io.sessiongrid.config.SniConfig;
+import io.sessiongrid.testkit.TestClusters;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Split-brain protection on the SNI maps. The open-source jar has no network firewall to cut a cluster in two, so the
+ * minority side is made by terminating two of three members: the survivor is below the majority (2 of 3) and must
+ * refuse to allocate, on the member and through a client, with a typed error.
+ */
+class SniSplitBrainIT {
+    private static final SniConfig CONFIG = new SniConfig(16, 256, Duration.ofHours(24), Duration.ofMinutes(10));
+    private static final List<HazelcastInstance> members = new ArrayList<>();
+    private static HazelcastInstance client;
+
+    @BeforeAll
+    static void start() {
+        String cluster = TestClusters.uniqueName(SniSplitBrainIT.class);
+        for (int i = 0; i < 3; i++) {
+            members.add(Hazelcast.newHazelcastInstance(SniClusters.member(cluster, CONFIG, 3)));
+        }
+        client = HazelcastClient.newHazelcastClient(SniClusters.client(cluster, members.get(0)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (client != null) {
+            client.shutdown();
+        }
+        members.forEach(m -> m.getLifecycleService().terminate());
+    }
+
+    @Test
+    void theMinoritySideRefusesToAllocate() {
+        SniService survivor = SniServices.create(members.get(0), CONFIG);
+        SniService viaClient = SniServices.create(client, CONFIG);
+        survivor.registerApp("app", 1);
+        Allocation before = viaClient.allocate("app", 10);
+        assertEquals(10, before.size());
+
+        members.get(1).getLifecycleService().terminate();
+        members.get(2).getLifecycleService().terminate();
+        await().atMost(Duration.ofSeconds(30)).until(() -> members.get(0).getCluster().getMembers().size() == 1);
+
+        SniUnavailableException refused = await().atMost(Duration.ofSeconds(30)).ignoreExceptionsMatching(
+                e -> !(e instanceof SniUnavailableException)).until(
+                () -> catchUnavailable(() -> survivor.allocate("app", 5)), e -> e != null);
+        assertTrue(refused.getMessage().contains("split-brain"), refused.getMessage());
+        assertEquals(65_536, refused.figures().totalIds());
+        SniUnavailableException viaClientRefused = assertThrows(SniUnavailableException.class,
+                () -> viaClient.allocate("app", 5));
+        assertTrue(viaClientRefused.getMessage().contains("split-brain"), viaClientRefused.getMessage());
+        assertThrows(SniUnavailableException.class, () -> survivor.reserve("app", 5, Duration.ofMinutes(1)));
+    }
+
+    private static SniUnavailableException catchUnavailable(Runnable call) {
+        try {
+            call.run();
+            return null;
+        } catch (SniUnavailableException e) {
+            return e;
+        }
+    }
+}
