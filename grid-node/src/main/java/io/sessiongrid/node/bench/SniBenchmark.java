@@ -65,7 +65,7 @@ public final class SniBenchmark {
         HazelcastInstance member = Hazelcast.newHazelcastInstance(memberConfig(config));
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
-            Throughput tp = throughput(member, config, quick ? 300_000 : 1_500_000, out);
+            AllocationRates tp = throughput(member, config, quick ? 300_000 : 1_500_000, out);
             Replay replay = new Replay(member, config, bins, replayBins, pool, out);
             replay.run();
             BenchReport report = new BenchReport("sni", quick, 1);
@@ -86,9 +86,6 @@ public final class SniBenchmark {
                             + "predictive %d, baseline %d; contiguity samples %d%n",
                     100.0 * replay.predictive.fromReserved / Math.max(1, replay.predictive.allocated),
                     replay.predictive.acquired, replay.baseline.acquired, replay.predictive.contiguitySamples.size());
-            out.print(report.table());
-            Path file = report.write(Path.of("target/bench"));
-            out.println("wrote " + file.toAbsolutePath());
             return report;
         } finally {
             pool.shutdownNow();
@@ -142,11 +139,11 @@ public final class SniBenchmark {
         return SniMaps.configure(config, sni);
     }
 
-    private record Throughput(double dynamic, double random, long duplicates) {
+    private record AllocationRates(double dynamic, double random, long duplicates) {
     }
 
     /** Identifiers per second, {@value #THREADS} threads allocating batches of 64 for their own application. */
-    private static Throughput throughput(HazelcastInstance member, SniConfig config, int ids, PrintStream out) {
+    private static AllocationRates throughput(HazelcastInstance member, SniConfig config, int ids, PrintStream out) {
         String run = Long.toString(System.nanoTime() % 100_000);
         long duplicates = 0;
         double[] rates = new double[2];
@@ -196,7 +193,7 @@ public final class SniBenchmark {
                 }
             }
         }
-        return new Throughput(rates[ShardingMode.DYNAMIC.ordinal()], rates[ShardingMode.RANDOM.ordinal()], duplicates);
+        return new AllocationRates(rates[ShardingMode.DYNAMIC.ordinal()], rates[ShardingMode.RANDOM.ordinal()], duplicates);
     }
 
     /** Sets the allocation's identifiers in {@code live}; returns how many were set already (duplicates). */
@@ -430,10 +427,5 @@ public final class SniBenchmark {
             side.sni.release(ranges);
             leaving.clear();
         }
-    }
-
-    /** {@code java ... SniBenchmark [--quick]} until the CLI wires {@code bench sni}. */
-    public static void main(String[] args) {
-        run(Arrays.asList(args).contains("--quick"), System.out);
     }
 }

@@ -15,15 +15,16 @@ public final class MemberConfigs {
 
     /**
      * Adds the session maps and serializers, enables Jet (the analyzer's jobs and SQL run on it), and
-     * restricts Java deserialization: every SessionGrid type is Compact, so Java serialization is only
-     * allowed for JDK and Hazelcast classes, which closes the classic deserialization attack on open ports.
+     * restricts Java deserialization to JDK, Hazelcast and SessionGrid classes, which closes the classic
+     * gadget-chain deserialization attack on open ports. (Stored values are all Compact; some entry
+     * processors are still Java-serialized records.)
      */
     public static Config prepare(Config member, SessionGridConfig config) {
         SessionStores.configureMember(member, config);
         member.getJetConfig().setEnabled(true);
         if (member.getSerializationConfig().getJavaSerializationFilterConfig() == null) {
             JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(false);
-            filter.getWhitelist().addPrefixes("java.", "javax.", "com.hazelcast.", "[");
+            filter.getWhitelist().addPrefixes("java.", "javax.", "com.hazelcast.", "io.sessiongrid.", "[");
             member.getSerializationConfig().setJavaSerializationFilterConfig(filter);
         }
         return member;
