@@ -34,7 +34,10 @@ final class StartCommand implements Callable<Integer> {
         GridMember grid = GridMember.start(sg, member, lite, role);
         System.out.println("SessionGrid member " + grid.address() + " up in cluster '" + member.getClusterName()
                 + "' (" + grid.describe() + "); Ctrl-C to stop");
-        Runtime.getRuntime().addShutdownHook(new Thread(grid::shutdown, "sessiongrid-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("SessionGrid member " + grid.address() + ": shutting down gracefully (backups handed over)");
+            grid.shutdown();
+        }, "sessiongrid-shutdown"));
         grid.awaitShutdown();
         return 0;
     }
