@@ -83,9 +83,11 @@ public final class ForecastCommand implements Callable<Integer> {
 
     private int run(PrintWriter stdout) {
         List<Forecaster> forecasters = forecasters();
-        if (season != null && season < 1 || horizon != null && horizon < 1) {
-            throw new ParameterException(spec.commandLine(), "--season and --horizon must be at least 1 point, "
-                    + "got --season " + season + " --horizon " + horizon);
+        if (season != null && season < 1) {
+            throw new ParameterException(spec.commandLine(), "--season must be at least 1 point, got " + season);
+        }
+        if (horizon != null && horizon < 1) {
+            throw new ParameterException(spec.commandLine(), "--horizon must be at least 1 point, got " + horizon);
         }
         Trace data = TraceCsv.read(trace);
         int m = season != null ? season : data.defaultSeason();
