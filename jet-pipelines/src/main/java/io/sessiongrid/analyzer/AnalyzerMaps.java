@@ -23,7 +23,8 @@ import java.time.Duration;
  *       <td>{@code SeriesRing}: the newest {@code min(historyPoints, }{@value #CONNECTION_HISTORY_LIMIT}{@code )}
  *       windows</td></tr>
  *   <tr><td>{@value #SESSIONS}</td><td>{@code SeriesKey(sessionId, "", intervalMillis)}</td>
- *       <td>{@code SeriesRing}: the newest {@code historyPoints} windows</td></tr>
+ *       <td>{@code SeriesRing}: the newest {@code min(historyPoints, }{@value #CONNECTION_HISTORY_LIMIT}{@code )}
+ *       windows</td></tr>
  *   <tr><td>{@value #CLUSTER}</td><td>{@code Long} intervalMillis</td><td>{@code SeriesRing}: the newest
  *       {@code historyPoints} windows</td></tr>
  *   <tr><td>{@value #SCORES}</td><td>{@code ConnectionKey(sessionId, connectionId)}</td><td>{@link HealthScore}</td></tr>
@@ -41,9 +42,9 @@ public final class AnalyzerMaps {
     public static final String FORECAST = "sessiongrid.analyzer.forecast";
     public static final String CLUSTER_FORECAST_KEY = "cluster";
     /**
-     * The most windows kept per connection and interval, whatever {@code historyPoints} says: at 100,000
-     * connections and three intervals, 60 points already take about 1 GB (the session and cluster series keep
-     * {@code historyPoints}).
+     * The most windows kept per connection (and per session) and interval, whatever {@code historyPoints} says:
+     * these series exist 100,000 times, and at about 90 bytes per point, 100,000 connections with three full
+     * 60-point rings take 1.6 GB. Only the cluster series keep {@code historyPoints}.
      */
     public static final int CONNECTION_HISTORY_LIMIT = 60;
     /** Journal entries kept per partition of the ingest map (each is one tracker's batch for one interval). */
@@ -81,7 +82,7 @@ public final class AnalyzerMaps {
         return member;
     }
 
-    /** Points kept per connection series: {@code min(historyPoints, CONNECTION_HISTORY_LIMIT)}. */
+    /** Points kept per connection and per session series: {@code min(historyPoints, CONNECTION_HISTORY_LIMIT)}. */
     public static int connectionHistory(AnalyzerConfig analyzer) {
         return Math.min(analyzer.historyPoints(), CONNECTION_HISTORY_LIMIT);
     }

@@ -49,8 +49,8 @@ public final class AnalyzerPipeline {
      * @param scoreInterval  the interval whose connection windows feed the health score and whose cluster
      *                       windows feed the forecast; one of {@code intervals}
      * @param horizonSteps   the scaling horizon in score intervals
-     * @param historyPoints  points kept per session and cluster series (and the forecast's history)
-     * @param connectionHistory points kept per connection series
+     * @param historyPoints  points kept per cluster series (and the forecast's history)
+     * @param connectionHistory points kept per connection and per session series
      */
     public static Pipeline build(long[] intervals, long scoreInterval, int horizonSteps, int historyPoints,
                                  int connectionHistory) {
@@ -96,7 +96,7 @@ public final class AnalyzerPipeline {
                     .map(r -> Util.entry(new SeriesKey(r.key(), "", interval), r.result().toPoint(r.start(), interval)))
                     .setName("session-points-" + label)
                     .writeTo(Sinks.mapWithUpdating(AnalyzerMaps.SESSIONS, Map.Entry::getKey,
-                            appendFn(interval, historyPoints)));
+                            appendFn(interval, connectionHistory)));
 
             StreamStage<SeriesPoint> cluster = samples.window(WindowDefinition.tumbling(interval))
                     .aggregate(WindowTotals.OP).setName("cluster-windows-" + label)

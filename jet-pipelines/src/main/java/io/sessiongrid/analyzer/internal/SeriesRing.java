@@ -5,11 +5,13 @@ import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.sessiongrid.analyzer.SeriesPoint;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A bounded history of one series at one interval: the newest {@code capacity} points, stored column-wise
- * (one primitive array per field) so that the value stays compact and an append is O(1). Windows without
+ * (one primitive array per field, grown by doubling up to the capacity) so that the value stays compact and
+ * an append is amortized O(1); about 90 bytes per point. Windows without
  * samples are not stored, so gaps show as missing window starts. The API-call mix is kept for the newest
  * point only.
  *
@@ -20,20 +22,23 @@ import java.util.List;
 public final class SeriesRing {
     public static final String TYPE_NAME = "sessiongrid.analyzer.SeriesRing";
 
+    private static final int INITIAL = 8;
+
     private final long intervalMillis;
+    private final int capacity;
     private int size;
-    private int head; // index of the oldest point
-    private final long[] start;
-    private final long[] samples;
-    private final double[] connections;
-    private final long[] opens;
-    private final long[] closes;
-    private final long[] requests;
-    private final long[] errors;
-    private final long[] bytesIn;
-    private final long[] bytesOut;
-    private final long[] latency;
-    private final long[] late;
+    private int head; // index of the oldest point; stays 0 until the arrays reached capacity
+    private long[] start;
+    private long[] samples;
+    private double[] connections;
+    private long[] opens;
+    private long[] closes;
+    private long[] requests;
+    private long[] errors;
+    private long[] bytesIn;
+    private long[] bytesOut;
+    private long[] latency;
+    private long[] late;
     private String[] apiCalls = new String[0];
     private long[] apiCounts = new long[0];
 
@@ -42,21 +47,27 @@ public final class SeriesRing {
             throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
         }
         this.intervalMillis = intervalMillis;
-        start = new long[capacity];
-        samples = new long[capacity];
-        connections = new double[capacity];
-        opens = new long[capacity];
-        closes = new long[capacity];
-        requests = new long[capacity];
-        errors = new long[capacity];
-        bytesIn = new long[capacity];
-        bytesOut = new long[capacity];
-        latency = new long[capacity];
-        late = new long[capacity];
+        this.capacity = capacity;
+        allocate(Math.min(capacity, INITIAL));
+    }
+
+    /** Grows the columns to {@code length} (only while head is 0, before the ring wraps). */
+    private void allocate(int length) {
+        start = start == null ? new long[length] : Arrays.copyOf(start, length);
+        samples = samples == null ? new long[length] : Arrays.copyOf(samples, length);
+        connections = connections == null ? new double[length] : Arrays.copyOf(connections, length);
+        opens = opens == null ? new long[length] : Arrays.copyOf(opens, length);
+        closes = closes == null ? new long[length] : Arrays.copyOf(closes, length);
+        requests = requests == null ? new long[length] : Arrays.copyOf(requests, length);
+        errors = errors == null ? new long[length] : Arrays.copyOf(errors, length);
+        bytesIn = bytesIn == null ? new long[length] : Arrays.copyOf(bytesIn, length);
+        bytesOut = bytesOut == null ? new long[length] : Arrays.copyOf(bytesOut, length);
+        latency = latency == null ? new long[length] : Arrays.copyOf(latency, length);
+        late = late == null ? new long[length] : Arrays.copyOf(late, length);
     }
 
     public int capacity() {
-        return start.length;
+        return capacity;
     }
 
     public int size() {
@@ -86,7 +97,10 @@ public final class SeriesRing {
             return false;
         } else if (size > 0 && p.windowStart() == newest) {
             i = index(size - 1);
-        } else if (size < start.length) {
+        } else if (size < capacity) {
+            if (size == start.length) {
+                allocate(Math.min(capacity, 2 * start.length));
+            }
             i = index(size++);
         } else {
             i = head;
