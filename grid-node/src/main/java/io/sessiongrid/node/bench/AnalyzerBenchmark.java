@@ -74,7 +74,7 @@ public final class AnalyzerBenchmark {
             Job job = AnalyzerJobs.ensureRunning(member, analyzer, config.scaling());
             waitFor("the analyzer job to run", Duration.ofSeconds(30), () -> job.getStatus() == JobStatus.RUNNING);
             events(report, member, analyzer, quick ? 5 : 15, quick ? 2 : 5, out);
-            scores(report, member, analyzer, quick ? 1 : 3, quick ? 25 : 60, out);
+            scores(report, member, analyzer, quick ? 1 : 3, quick ? 20 : 60, out);
             forecast(report, out);
         } finally {
             member.shutdown();
@@ -107,7 +107,7 @@ public final class AnalyzerBenchmark {
                     (k & 127) == 0));
             long stopped = System.currentTimeMillis();
             long expected = before + recorded.events;
-            boolean all = waitFor("every event in the store", Duration.ofSeconds(30),
+            boolean all = waitFor("every event in the store", Duration.ofSeconds(seconds < 10 ? 15 : 30),
                     () -> total(reader.clusterSeries(second)) >= expected);
             drainMillis = System.currentTimeMillis() - stopped;
             long stored = total(reader.clusterSeries(second)) - before;
