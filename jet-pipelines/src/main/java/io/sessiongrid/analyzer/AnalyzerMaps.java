@@ -1,0 +1,89 @@
+package io.sessiongrid.analyzer;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.EventJournalConfig;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.JavaSerializationFilterConfig;
+import com.hazelcast.config.MapConfig;
+import io.sessiongrid.config.AnalyzerConfig;
+
+import java.time.Duration;
+
+/**
+ * The analyzer's maps, and the member configuration they need. All values are Compact (browsable in Management
+ * Center and with Hazelcast SQL); every per-connection and per-session key is routed by its session id, like
+ * the session's own state.
+ *
+ * <table>
+ *   <caption>Maps</caption>
+ *   <tr><th>map</th><th>key</th><th>value</th></tr>
+ *   <tr><td>{@value #INGEST}</td><td>one String per partition</td><td>the trackers' latest sample batch; its event
+ *       journal is the Jet job's source</td></tr>
+ *   <tr><td>{@value #CONNECTIONS}</td><td>{@code SeriesKey(sessionId, connectionId, intervalMillis)}</td>
+ *       <td>{@code SeriesRing}: the newest {@code min(historyPoints, }{@value #CONNECTION_HISTORY_LIMIT}{@code )}
+ *       windows</td></tr>
+ *   <tr><td>{@value #SESSIONS}</td><td>{@code SeriesKey(sessionId, "", intervalMillis)}</td>
+ *       <td>{@code SeriesRing}: the newest {@code min(historyPoints, }{@value #CONNECTION_HISTORY_LIMIT}{@code )}
+ *       windows</td></tr>
+ *   <tr><td>{@value #CLUSTER}</td><td>{@code Long} intervalMillis</td><td>{@code SeriesRing}: the newest
+ *       {@code historyPoints} windows</td></tr>
+ *   <tr><td>{@value #SCORES}</td><td>{@code ConnectionKey(sessionId, connectionId)}</td><td>{@link HealthScore}</td></tr>
+ *   <tr><td>{@value #FORECAST}</td><td>{@value #CLUSTER_FORECAST_KEY}</td><td>{@link ClusterForecast}</td></tr>
+ * </table>
+ * Per-connection and per-session entries expire {@code max(10 min, 10 x the largest interval)} after their
+ * last update, so closed connections and ended sessions go away by themselves.
+ */
+public final class AnalyzerMaps {
+    public static final String INGEST = "sessiongrid.analyzer.ingest";
+    public static final String CONNECTIONS = "sessiongrid.analyzer.connections";
+    public static final String SESSIONS = "sessiongrid.analyzer.sessions";
+    public static final String CLUSTER = "sessiongrid.analyzer.cluster";
+    public static final String SCORES = "sessiongrid.analyzer.scores";
+    public static final String FORECAST = "sessiongrid.analyzer.forecast";
+    public static final String CLUSTER_FORECAST_KEY = "cluster";
+    /**
+     * The most windows kept per connection (and per session) and interval, whatever {@code historyPoints} says:
+     * these series exist 100,000 times, and at about 90 bytes per point, 100,000 connections with three full
+     * 60-point rings take 1.6 GB. Only the cluster series keep {@code historyPoints}.
+     */
+    public static final int CONNECTION_HISTORY_LIMIT = 60;
+    /** Journal entries kept per partition of the ingest map (each is one tracker's batch for one interval). */
+    public static final int JOURNAL_BATCHES_PER_PARTITION = 16;
+    private static final long MIN_RETENTION_SECONDS = 600;
+
+    private AnalyzerMaps() {
+    }
+
+    /**
+     * Adds to a member configuration the analyzer's map configurations, its serializers and Jet. When the
+     * configuration already restricts Java deserialization, the analyzer's package is allowed too (its Jet job's
+     * lambdas are Java-serialized); call this after any code that installs such a filter.
+     */
+    public static Config configure(Config member, AnalyzerConfig analyzer) {
+        AnalyzerSerialization.register(member.getSerializationConfig());
+        member.getJetConfig().setEnabled(true);
+        String partitionCount = member.getProperty("hazelcast.partition.count");
+        int partitions = partitionCount == null ? 271 : Integer.parseInt(partitionCount.trim());
+        member.addMapConfig(new MapConfig(INGEST).setEventJournalConfig(new EventJournalConfig().setEnabled(true)
+                .setCapacity(partitions * JOURNAL_BATCHES_PER_PARTITION)));
+        long largest = analyzer.intervals().stream().mapToLong(Duration::toSeconds).max().orElse(60);
+        int retention = (int) Math.max(MIN_RETENTION_SECONDS, 10 * largest);
+        member.addMapConfig(new MapConfig(CONNECTIONS).setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setTimeToLiveSeconds(retention));
+        member.addMapConfig(new MapConfig(SESSIONS).setInMemoryFormat(InMemoryFormat.OBJECT)
+                .setTimeToLiveSeconds(retention));
+        member.addMapConfig(new MapConfig(CLUSTER).setInMemoryFormat(InMemoryFormat.OBJECT));
+        member.addMapConfig(new MapConfig(SCORES).setTimeToLiveSeconds(retention));
+        member.addMapConfig(new MapConfig(FORECAST));
+        JavaSerializationFilterConfig filter = member.getSerializationConfig().getJavaSerializationFilterConfig();
+        if (filter != null) {
+            filter.getWhitelist().addPrefixes("io.sessiongrid.analyzer.");
+        }
+        return member;
+    }
+
+    /** Points kept per connection and per session series: {@code min(historyPoints, CONNECTION_HISTORY_LIMIT)}. */
+    public static int connectionHistory(AnalyzerConfig analyzer) {
+        return Math.min(analyzer.historyPoints(), CONNECTION_HISTORY_LIMIT);
+    }
+}

@@ -1,0 +1,31 @@
+package io.sessiongrid.analyzer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads what the analyzer stored: series, health scores and the cluster forecast. The same from members and
+ * clients; obtain one from {@link Analyzers#analyzer}. Thread-safe.
+ */
+public interface ConnectionAnalyzer {
+
+    /** A connection's windows at {@code interval} (one of the configured intervals), oldest first. */
+    List<SeriesPoint> connectionSeries(String sessionId, String connectionId, Duration interval);
+
+    /** A session's windows (all its connections together), oldest first. */
+    List<SeriesPoint> sessionSeries(String sessionId, Duration interval);
+
+    /** The whole cluster's windows, oldest first. */
+    List<SeriesPoint> clusterSeries(Duration interval);
+
+    /** A connection's latest health score. */
+    Optional<HealthScore> score(String sessionId, String connectionId);
+
+    /** The latest scores of a session's connections, by connection id. */
+    Map<String, HealthScore> sessionScores(String sessionId);
+
+    /** The latest cluster forecast. */
+    Optional<ClusterForecast> clusterForecast();
+}

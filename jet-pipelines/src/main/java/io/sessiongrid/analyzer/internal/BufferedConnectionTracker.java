@@ -1,0 +1,252 @@
+package io.sessiongrid.analyzer.internal;
+
+import io.sessiongrid.analyzer.ConnectionSample;
+import io.sessiongrid.analyzer.ConnectionTracker;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@link ConnectionTracker}: per connection, monotonic {@link LongAdder} counters that recording threads
+ * increment; one flusher reads them once per interval and writes the differences since its last successful
+ * flush. Nothing is reset, so an event racing with a flush is counted in this flush or the next, never lost;
+ * a failed write leaves the marks where they were and the next flush carries the counts.
+ */
+public final class BufferedConnectionTracker implements ConnectionTracker {
+    private static final Logger LOG = Logger.getLogger(BufferedConnectionTracker.class.getName());
+    /** The periodic flush runs this long after each interval boundary. */
+    static final long FLUSH_DELAY_MILLIS = 25;
+
+    private final BatchWriter writer;
+    private final long intervalMillis;
+    private final LongSupplier clock;
+    private final ConcurrentHashMap<String, Counters> live = new ConcurrentHashMap<>();
+    private final LongAdder unknown = new LongAdder();
+    private final AtomicLong failedFlushes = new AtomicLong();
+    private final ScheduledExecutorService timer;
+
+    /**
+     * @param periodic whether to flush by itself every interval (false: only {@link #flush()} writes)
+     */
+    public BufferedConnectionTracker(BatchWriter writer, long intervalMillis, LongSupplier clock, boolean periodic) {
+        if (intervalMillis < 1) {
+            throw new IllegalArgumentException("intervalMillis must be >= 1, got " + intervalMillis);
+        }
+        this.writer = writer;
+        this.intervalMillis = intervalMillis;
+        this.clock = clock;
+        if (periodic) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "sessiongrid-tracker-flush");
+                t.setDaemon(true);
+                return t;
+            });
+            long now = clock.getAsLong();
+            long delay = intervalMillis - Math.floorMod(now, intervalMillis) + FLUSH_DELAY_MILLIS;
+            timer.scheduleAtFixedRate(this::periodicFlush, delay, intervalMillis, TimeUnit.MILLISECONDS);
+        } else {
+            timer = null;
+        }
+    }
+
+    @Override
+    public void opened(String connectionId, String sessionId, String member) {
+        requireText(connectionId, "connectionId");
+        requireText(sessionId, "sessionId");
+        live.putIfAbsent(connectionId, new Counters(sessionId, member == null ? "" : member, clock.getAsLong()));
+    }
+
+    @Override
+    public void request(String connectionId, String apiCall, long bytesIn, long bytesOut, long latencyMicros,
+                        boolean error) {
+        Counters c = live.get(connectionId);
+        if (c == null) {
+            unknown.increment();
+            return;
+        }
+        c.requests.increment();
+        if (error) {
+            c.errors.increment();
+        }
+        if (bytesIn > 0) {
+            c.bytesIn.add(bytesIn);
+        }
+        if (bytesOut > 0) {
+            c.bytesOut.add(bytesOut);
+        }
+        if (latencyMicros > 0) {
+            c.latency.add(latencyMicros);
+        }
+        String call = apiCall == null ? WindowTotals.OTHER : apiCall;
+        LongAdder a = c.api.get(call);
+        if (a == null) {
+            a = c.api.computeIfAbsent(c.api.size() < WindowTotals.MAX_API_CALLS ? call : WindowTotals.OTHER,
+                    k -> new LongAdder());
+        }
+        a.increment();
+    }
+
+    @Override
+    public void closed(String connectionId) {
+        Counters c = live.get(connectionId);
+        if (c == null) {
+            unknown.increment();
+        } else {
+            c.closed = true;
+        }
+    }
+
+    @Override
+    public void flush() {
+        long now = clock.getAsLong();
+        flushInterval(now - Math.floorMod(now, intervalMillis));
+    }
+
+    private void periodicFlush() {
+        try {
+            long now = clock.getAsLong();
+            flushInterval(now - Math.floorMod(now, intervalMillis) - intervalMillis);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "periodic flush failed", e);
+        }
+    }
+
+    /** Writes one sample per open connection (and a last one per closed one), labelled {@code intervalStart}. */
+    synchronized void flushInterval(long intervalStart) {
+        int n = writer.partitions();
+        List<List<ConnectionSample>> parts = new ArrayList<>(n);
+        for (int p = 0; p < n; p++) {
+            parts.add(new ArrayList<>());
+        }
+        List<Map.Entry<String, Counters>> flushed = new ArrayList<>(live.size());
+        for (Map.Entry<String, Counters> e : live.entrySet()) {
+            ConnectionSample s = e.getValue().prepare(e.getKey(), intervalStart, intervalMillis);
+            parts.get(Math.floorMod(e.getKey().hashCode(), n)).add(s);
+            flushed.add(e);
+        }
+        List<SampleBatch> batches = new ArrayList<>(n);
+        for (List<ConnectionSample> part : parts) {
+            batches.add(new SampleBatch(writer.source(), intervalStart, intervalMillis,
+                    part.toArray(new ConnectionSample[0])));
+        }
+        try {
+            writer.write(batches);
+        } catch (RuntimeException e) {
+            failedFlushes.incrementAndGet();
+            throw e;
+        }
+        for (Map.Entry<String, Counters> e : flushed) {
+            Counters c = e.getValue();
+            c.commit();
+            if (c.closedSent) {
+                live.remove(e.getKey(), c);
+            }
+        }
+    }
+
+    @Override
+    public int openConnections() {
+        return live.size();
+    }
+
+    @Override
+    public long unknownConnectionEvents() {
+        return unknown.sum();
+    }
+
+    @Override
+    public long failedFlushes() {
+        return failedFlushes.get();
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        flush();
+    }
+
+    private static void requireText(String value, String name) {
+        if (Objects.requireNonNull(value, name).isEmpty()) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+    }
+
+    /** One connection's counters. The adders are shared; the rest belongs to the flusher (under its lock). */
+    private static final class Counters {
+        final String sessionId;
+        final String member;
+        final long openedAt;
+        final LongAdder requests = new LongAdder();
+        final LongAdder errors = new LongAdder();
+        final LongAdder bytesIn = new LongAdder();
+        final LongAdder bytesOut = new LongAdder();
+        final LongAdder latency = new LongAdder();
+        final ConcurrentHashMap<String, LongAdder> api = new ConcurrentHashMap<>();
+        volatile boolean closed;
+
+        // Flusher-owned: what the last successful flush covered, and what the pending one covers.
+        boolean openSent;
+        boolean closedSent;
+        final long[] sent = new long[5];
+        final long[] pending = new long[5];
+        final Map<String, Long> apiSent = new HashMap<>();
+        final Map<String, Long> apiPending = new HashMap<>();
+        boolean pendingClose;
+
+        Counters(String sessionId, String member, long openedAt) {
+            this.sessionId = sessionId;
+            this.member = member;
+            this.openedAt = openedAt;
+        }
+
+        ConnectionSample prepare(String id, long intervalStart, long intervalMillis) {
+            pendingClose = closed; // read first: events before close() are in the sums read below
+            pending[0] = requests.sum();
+            pending[1] = errors.sum();
+            pending[2] = bytesIn.sum();
+            pending[3] = bytesOut.sum();
+            pending[4] = latency.sum();
+            apiPending.clear();
+            List<String> calls = new ArrayList<>();
+            List<Long> counts = new ArrayList<>();
+            api.forEach((call, adder) -> {
+                long total = adder.sum();
+                apiPending.put(call, total);
+                long delta = total - apiSent.getOrDefault(call, 0L);
+                if (delta > 0) {
+                    calls.add(call);
+                    counts.add(delta);
+                }
+            });
+            long[] callCounts = new long[counts.size()];
+            for (int i = 0; i < callCounts.length; i++) {
+                callCounts[i] = counts.get(i);
+            }
+            return new ConnectionSample(id, sessionId, member, intervalStart, intervalMillis, openedAt,
+                    openSent ? 0 : 1, pendingClose ? 1 : 0, pending[0] - sent[0], pending[1] - sent[1],
+                    pending[2] - sent[2], pending[3] - sent[3], pending[4] - sent[4], 0,
+                    calls.toArray(new String[0]), callCounts);
+        }
+
+        void commit() {
+            System.arraycopy(pending, 0, sent, 0, sent.length);
+            apiSent.putAll(apiPending);
+            openSent = true;
+            closedSent = pendingClose;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.sessiongrid.analyzer.internal;
+
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+import com.hazelcast.partition.PartitionAware;
+
+/**
+ * A connection, routed by its session id: the key of health scores, and the Jet job's grouping key. Like the
+ * session store's keys it is {@link PartitionAware}, so members and clients route it alike and a connection's
+ * records share the Hazelcast partition of its session's state.
+ */
+public record ConnectionKey(String sessionId, String connectionId) implements PartitionAware<String> {
+    public static final String TYPE_NAME = "sessiongrid.analyzer.ConnectionKey";
+
+    @Override
+    public String getPartitionKey() {
+        return sessionId;
+    }
+
+    /** Compact serializer. */
+    public static final class Serializer extends Named<ConnectionKey> {
+        public Serializer() {
+            super(TYPE_NAME, ConnectionKey.class);
+        }
+
+        @Override
+        public ConnectionKey read(CompactReader in) {
+            return new ConnectionKey(in.readString("sessionId"), in.readString("connectionId"));
+        }
+
+        @Override
+        public void write(CompactWriter out, ConnectionKey key) {
+            out.writeString("sessionId", key.sessionId);
+            out.writeString("connectionId", key.connectionId);
+        }
+    }
+}

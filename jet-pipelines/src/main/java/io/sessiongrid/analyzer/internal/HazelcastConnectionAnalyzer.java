@@ -1,0 +1,70 @@
+package io.sessiongrid.analyzer.internal;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
+import io.sessiongrid.analyzer.AnalyzerMaps;
+import io.sessiongrid.analyzer.ClusterForecast;
+import io.sessiongrid.analyzer.ConnectionAnalyzer;
+import io.sessiongrid.analyzer.HealthScore;
+import io.sessiongrid.analyzer.SeriesPoint;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** {@link ConnectionAnalyzer} over the analyzer's IMaps. */
+public final class HazelcastConnectionAnalyzer implements ConnectionAnalyzer {
+    private final IMap<SeriesKey, SeriesRing> connections;
+    private final IMap<SeriesKey, SeriesRing> sessions;
+    private final IMap<Long, SeriesRing> cluster;
+    private final IMap<ConnectionKey, HealthScore> scores;
+    private final IMap<String, ClusterForecast> forecast;
+
+    public HazelcastConnectionAnalyzer(HazelcastInstance hz) {
+        connections = hz.getMap(AnalyzerMaps.CONNECTIONS);
+        sessions = hz.getMap(AnalyzerMaps.SESSIONS);
+        cluster = hz.getMap(AnalyzerMaps.CLUSTER);
+        scores = hz.getMap(AnalyzerMaps.SCORES);
+        forecast = hz.getMap(AnalyzerMaps.FORECAST);
+    }
+
+    @Override
+    public List<SeriesPoint> connectionSeries(String sessionId, String connectionId, Duration interval) {
+        return points(connections.get(new SeriesKey(sessionId, connectionId, interval.toMillis())));
+    }
+
+    @Override
+    public List<SeriesPoint> sessionSeries(String sessionId, Duration interval) {
+        return points(sessions.get(new SeriesKey(sessionId, "", interval.toMillis())));
+    }
+
+    @Override
+    public List<SeriesPoint> clusterSeries(Duration interval) {
+        return points(cluster.get(interval.toMillis()));
+    }
+
+    @Override
+    public Optional<HealthScore> score(String sessionId, String connectionId) {
+        return Optional.ofNullable(scores.get(new ConnectionKey(sessionId, connectionId)));
+    }
+
+    @Override
+    public Map<String, HealthScore> sessionScores(String sessionId) {
+        Map<String, HealthScore> out = new TreeMap<>();
+        scores.values(Predicates.partitionPredicate(sessionId, Predicates.equal("sessionId", sessionId)))
+                .forEach(s -> out.put(s.connectionId(), s));
+        return out;
+    }
+
+    @Override
+    public Optional<ClusterForecast> clusterForecast() {
+        return Optional.ofNullable(forecast.get(AnalyzerMaps.CLUSTER_FORECAST_KEY));
+    }
+
+    private static List<SeriesPoint> points(SeriesRing ring) {
+        return ring == null ? List.of() : ring.points();
+    }
+}

@@ -1,0 +1,38 @@
+package io.sessiongrid.analyzer.internal;
+
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+import com.hazelcast.partition.PartitionAware;
+
+/**
+ * The key of a connection's series ({@code connectionId} set) or a session's series ({@code connectionId}
+ * empty) at one interval, routed by the session id.
+ */
+public record SeriesKey(String sessionId, String connectionId, long intervalMillis) implements PartitionAware<String> {
+    public static final String TYPE_NAME = "sessiongrid.analyzer.SeriesKey";
+
+    @Override
+    public String getPartitionKey() {
+        return sessionId;
+    }
+
+    /** Compact serializer. */
+    public static final class Serializer extends Named<SeriesKey> {
+        public Serializer() {
+            super(TYPE_NAME, SeriesKey.class);
+        }
+
+        @Override
+        public SeriesKey read(CompactReader in) {
+            return new SeriesKey(in.readString("sessionId"), in.readString("connectionId"),
+                    in.readInt64("intervalMillis"));
+        }
+
+        @Override
+        public void write(CompactWriter out, SeriesKey key) {
+            out.writeString("sessionId", key.sessionId);
+            out.writeString("connectionId", key.connectionId);
+            out.writeInt64("intervalMillis", key.intervalMillis);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.sessiongrid.analyzer;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.jet.Job;
+import com.hazelcast.jet.core.JobStatus;
+import com.hazelcast.jet.core.metrics.Measurement;
+import io.sessiongrid.analyzer.internal.SampleBatch;
+import io.sessiongrid.config.AnalyzerConfig;
+import io.sessiongrid.testkit.TestClusters;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Two members and a client: recording from both sides, the job, the stores, scores, forecast and metrics. */
+class AnalyzerPipelineIT {
+    static final AnalyzerConfig ANALYZER =
+            new AnalyzerConfig(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), 30);
+    static final Duration HORIZON = Duration.ofSeconds(10);
+    static final Duration SECOND = Duration.ofSeconds(1);
+
+    static HazelcastInstance member1;
+    static HazelcastInstance member2;
+    static HazelcastInstance client;
+    static Job job;
+
+    /** A member as grid-node builds one: Java deserialization restricted to JDK and Hazelcast classes. */
+    static Config memberConfig(String cluster) {
+        Config config = TestClusters.memberConfig(cluster);
+        config.getMetricsConfig().setCollectionFrequencySeconds(1);
+        JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(false);
+        filter.getWhitelist().addPrefixes("java.", "javax.", "com.hazelcast.", "[");
+        config.getSerializationConfig().setJavaSerializationFilterConfig(filter);
+        return AnalyzerMaps.configure(config, ANALYZER);
+    }
+
+    @BeforeAll
+    static void start() {
+        String cluster = TestClusters.uniqueName(AnalyzerPipelineIT.class);
+        member1 = Hazelcast.newHazelcastInstance(memberConfig(cluster));
+        member2 = Hazelcast.newHazelcastInstance(memberConfig(cluster));
+        ClientConfig clientConfig = TestClusters.clientConfig(cluster, member1, member2);
+        AnalyzerSerialization.register(clientConfig.getSerializationConfig());
+        client = HazelcastClient.newHazelcastClient(clientConfig);
+        job = AnalyzerJobs.ensureRunning(member1, ANALYZER, HORIZON);
+        await().atMost(Duration.ofSeconds(30)).until(() -> job.getStatus() == JobStatus.RUNNING);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (job != null) {
+            job.cancel();
+        }
+        if (client != null) {
+            client.shutdown();
+        }
+        if (member2 != null) {
+            member2.getLifecycleService().terminate();
+        }
+        if (member1 != null) {
+            member1.getLifecycleService().terminate();
+        }
+    }
+
+    @Test
+    void everyMemberMaySubmitButTheClusterRunsOneJob() {
+        Job again = AnalyzerJobs.ensureRunning(member2, ANALYZER, HORIZON);
+        Job fromClient = AnalyzerJobs.ensureRunning(client, ANALYZER, HORIZON);
+        assertEquals(job.getId(), again.getId());
+        assertEquals(job.getId(), fromClient.getId());
+        long running = member1.getJet().getJobs().stream()
+                .filter(j -> AnalyzerJobs.JOB_NAME.equals(j.getName()) && j.getStatus() == JobStatus.RUNNING).count();
+        assertEquals(1, running);
+    }
+
+    @Test
+    void eventsRecordedOnAClientAndAMemberAreAggregatedExactlyAndReadableFromTheClient() throws Exception {
+        ConnectionAnalyzer reader = Analyzers.analyzer(client);
+        try (ConnectionTracker onClient = Analyzers.tracker(client, ANALYZER);
+             ConnectionTracker onMember = Analyzers.tracker(member2, ANALYZER)) {
+            onClient.opened("c-client", "s-1", "edge-1");
+            onMember.opened("c-member", "s-1", "edge-2");
+            long deadline = System.currentTimeMillis() + 3000;
+            int requests = 0;
+            while (System.currentTimeMillis() < deadline) {
+                onClient.request("c-client", requests % 3 == 0 ? "cart.add" : "cart.get", 100, 1000, 250,
+                        requests % 50 == 0);
+                onMember.request("c-member", "game.move", 10, 20, 30, false);
+                requests++;
+                if (requests % 1000 == 0) {
+                    Thread.sleep(5); // spread the events over a few intervals
+                }
+            }
+            int sent = requests;
+            // Windows close on time although all but two of the 271 journal partitions see no sample:
+            // every flush heartbeats every partition (Jet's idle timeout would otherwise hold them for 60 s).
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertEquals(sent, total(reader.connectionSeries("s-1", "c-client", SECOND)));
+                assertEquals(sent, total(reader.connectionSeries("s-1", "c-member", SECOND)));
+                assertEquals(2L * sent, total(reader.sessionSeries("s-1", SECOND)));
+            });
+            List<SeriesPoint> clientPoints = reader.connectionSeries("s-1", "c-client", SECOND);
+            long errors = clientPoints.stream().mapToLong(SeriesPoint::errors).sum();
+            assertEquals((sent + 49) / 50, errors);
+            SeriesPoint newest = clientPoints.get(clientPoints.size() - 1);
+            assertTrue(List.of(newest.apiCalls()).containsAll(List.of("cart.add", "cart.get")), newest.toString());
+            assertEquals(100L * newest.requests(), newest.bytesIn());
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                Optional<HealthScore> score = reader.score("s-1", "c-client");
+                assertTrue(score.isPresent());
+                assertTrue(score.get().score() >= 0 && score.get().score() <= 100, score.get().toString());
+                assertEquals(2, reader.sessionScores("s-1").size());
+            });
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Optional<ClusterForecast> forecast = reader.clusterForecast();
+                assertTrue(forecast.isPresent());
+                assertEquals(5, forecast.get().mean().length, "10 s horizon in 2 s steps");
+                assertTrue(forecast.get().lower()[0] <= forecast.get().upper()[0]);
+            });
+            assertTrue(total(reader.clusterSeries(Duration.ofSeconds(4))) >= 2L * sent);
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertTrue(metric("eventsIn") > 0);
+            assertTrue(metric("windowsEmitted") > 0);
+            assertTrue(metric("scoresComputed") > 0);
+            assertTrue(metric("forecastsComputed") > 0);
+        });
+    }
+
+    @Test
+    void aLateSampleIsCountedInAnOpenWindowNotDropped() {
+        ConnectionAnalyzer reader = Analyzers.analyzer(client);
+        try (ConnectionTracker keepAlive = Analyzers.tracker(member1, ANALYZER)) {
+            keepAlive.opened("c-alive", "s-alive", "m");
+            await().atMost(Duration.ofSeconds(20)).until(() -> !reader.connectionSeries("s-alive", "c-alive", SECOND)
+                    .isEmpty());
+            long old = (System.currentTimeMillis() / 1000 - 60) * 1000; // a minute behind: far beyond the lag
+            ConnectionSample late = new ConnectionSample("c-late", "s-late", "m", old, 1000, old, 1, 0, 7, 1, 70, 700,
+                    7000, 0, new String[]{"x"}, new long[]{7});
+            client.<String, SampleBatch>getMap(AnalyzerMaps.INGEST)
+                    .set("late-test", new SampleBatch("test", old, 1000, new ConnectionSample[]{late}));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                List<SeriesPoint> points = reader.connectionSeries("s-late", "c-late", SECOND);
+                assertEquals(7, total(points));
+                assertEquals(1, points.stream().mapToLong(SeriesPoint::late).sum());
+                assertTrue(points.get(0).windowStart() > old, "counted in a window still open");
+                assertTrue(metric("lateEvents") >= 8, "7 requests and the open");
+            });
+            assertEquals(0, metric("lateEventsDropped"), "Jet dropped no event");
+        }
+    }
+
+    static long total(List<SeriesPoint> points) {
+        return points.stream().mapToLong(SeriesPoint::requests).sum();
+    }
+
+    static long metric(String name) {
+        List<Measurement> measurements = job.getMetrics().get(name);
+        return measurements.stream().mapToLong(Measurement::value).sum();
+    }
+
+}
