@@ -20,6 +20,7 @@ public final class Scenarios {
 
     static {
         ALL.put("store", StoreBenchmark::run);
+        ALL.put("analyzer", AnalyzerBenchmark::run);
         ALL.put("sni", SniBenchmark::run);
     }
 
