@@ -1,6 +1,7 @@
 package io.sessiongrid.sni;
 
 import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.config.SniConfig;
@@ -45,9 +46,12 @@ class SniSafetyIT {
     static void start() {
         String cluster = TestClusters.uniqueName(SniSafetyIT.class);
         for (int i = 0; i < 3; i++) {
-            members.add(Hazelcast.newHazelcastInstance(SniClusters.member(cluster, CONFIG, 3)));
+            members.add(Hazelcast.newHazelcastInstance(
+                    SniMaps.configure(TestClusters.memberConfig(cluster), CONFIG, 3)));
         }
-        client = HazelcastClient.newHazelcastClient(SniClusters.client(cluster, members.toArray(HazelcastInstance[]::new)));
+        ClientConfig clientConfig = TestClusters.clientConfig(cluster, members.toArray(HazelcastInstance[]::new));
+        SniSerialization.register(clientConfig.getSerializationConfig());
+        client = HazelcastClient.newHazelcastClient(clientConfig);
     }
 
     @AfterAll
