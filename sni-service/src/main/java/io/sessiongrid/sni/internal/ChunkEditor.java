@@ -250,7 +250,12 @@ final class ChunkEditor {
         int live = 0;
         for (int i = 0; i < size; i++) {
             if (kind[i] == Chunk.LEASED && holder[i] == lease) {
-                stamp[i] = Math.max(stamp[i], now);
+                if (now > stamp[i]) {
+                    // Mark the change here, not only through touch(): two heartbeats in the same millisecond
+                    // (lastActivity already == now) must both be written.
+                    stamp[i] = now;
+                    changed = true;
+                }
                 live++;
             }
         }

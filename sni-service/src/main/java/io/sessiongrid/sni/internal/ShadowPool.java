@@ -5,7 +5,7 @@ import io.sessiongrid.sni.IdRange;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +76,7 @@ final class ShadowPool {
         if (pool == null) {
             return null;
         }
-        Map<Long, List<IdRange>> out = new HashMap<>(2);
+        Map<Long, List<IdRange>> out = new LinkedHashMap<>(4);
         int got = 0;
         synchronized (pool) {
             Iterator<Segment> it = pool.segments.iterator();
