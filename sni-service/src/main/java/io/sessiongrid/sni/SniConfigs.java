@@ -1,57 +1,57 @@
 package io.sessiongrid.sni;
 
+import io.sessiongrid.config.ConfigException;
+import io.sessiongrid.config.SessionGridConfigLoader;
 import io.sessiongrid.config.SniConfig;
 
 import java.time.Duration;
+import java.util.Locale;
 
-/** Validation and defaults of {@link SniConfig} for the SNI service. */
+/**
+ * Defaults and validation of {@link SniConfig} for the SNI service. Both come from the configuration module, so
+ * there is one set of defaults (the {@code sni} section of {@code sessiongrid-default.yaml}) and one set of rules
+ * (the loader's validator); this class only adds the limit of this implementation, the number of chunks.
+ */
 public final class SniConfigs {
-    /** Identifier width when not configured: 24 bits, 16,777,216 identifiers. */
-    public static final int DEFAULT_WIDTH_BITS = 24;
-    /** Chunk size when not configured: 256 identifiers (a /24 of a 24-bit space), 65,536 chunks. */
-    public static final int DEFAULT_CHUNK_SIZE = 256;
-    public static final int MAX_CHUNK_SIZE = 65_536;
+    /** Largest number of chunks a pool may have (the pool directory is one bitmap entry). */
     public static final int MAX_CHUNKS = 1 << 20;
 
     private SniConfigs() {
     }
 
-    /** 24 bits, 256-identifier chunks, 24 h reservations, 10 min idle timeout. */
+    /** The shipped defaults: {@code SessionGridConfigLoader.defaults().sni()}. */
     public static SniConfig defaults() {
-        return new SniConfig(DEFAULT_WIDTH_BITS, DEFAULT_CHUNK_SIZE, Duration.ofHours(24), Duration.ofMinutes(10));
+        return SessionGridConfigLoader.defaults().sni();
     }
 
     /**
-     * Checks the config and returns it.
+     * Checks a config built in code against the same rules as a {@code sessiongrid.yaml} (by loading it as one) and
+     * against this implementation's chunk-count limit; returns it.
      *
-     * @throws IllegalArgumentException saying what is wrong and what is allowed
+     * @throws ConfigException saying what is wrong and what is allowed (an {@link IllegalArgumentException} for a
+     *                         missing config or duration)
      */
     public static SniConfig validate(SniConfig config) {
-        if (config == null) {
-            throw new IllegalArgumentException("SniConfig is required");
+        if (config == null || config.reservationTtl() == null || config.idleTimeout() == null) {
+            throw new IllegalArgumentException("an SniConfig with every field set is required, got " + config);
         }
-        int width = config.widthBits();
-        if (width < 8 || width > 31) {
-            throw new IllegalArgumentException("sni.widthBits must be 8..31, got " + width);
-        }
-        int chunk = config.chunkSize();
-        if (chunk < 64 || chunk > MAX_CHUNK_SIZE || Integer.bitCount(chunk) != 1) {
-            throw new IllegalArgumentException("sni.chunkSize must be a power of two in 64.." + MAX_CHUNK_SIZE
-                    + ", got " + chunk);
-        }
-        long chunks = (1L << width) / chunk;
+        String yaml = String.format(Locale.ROOT, "sni: {widthBits: %d, chunkSize: %d, reservationTtl: %s, "
+                + "idleTimeout: %s}", config.widthBits(), config.chunkSize(), yaml(config.reservationTtl()),
+                yaml(config.idleTimeout()));
+        SessionGridConfigLoader.parse("SniConfig", yaml);
+        long chunks = (1L << config.widthBits()) / config.chunkSize();
         if (chunks < 2 || chunks > MAX_CHUNKS) {
-            throw new IllegalArgumentException("sni: 2^widthBits / chunkSize must give 2.." + MAX_CHUNKS
-                    + " chunks, got " + chunks + " (widthBits " + width + ", chunkSize " + chunk + ")");
+            long space = 1L << config.widthBits();
+            throw new ConfigException("SniConfig", "sni.chunkSize", "2^widthBits / chunkSize must give 2.."
+                    + MAX_CHUNKS + " chunks, got " + chunks + " (widthBits " + config.widthBits() + ", chunkSize "
+                    + config.chunkSize() + "); for this width use chunks of "
+                    + (chunks < 2 ? "at most " + space / 2 : "at least " + space / MAX_CHUNKS) + " identifiers");
         }
-        requirePositive("sni.reservationTtl", config.reservationTtl());
-        requirePositive("sni.idleTimeout", config.idleTimeout());
         return config;
     }
 
-    private static void requirePositive(String name, Duration value) {
-        if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
-        }
+    /** A duration in the YAML syntax (ISO-8601, which also keeps zero and negative values for the validator). */
+    private static String yaml(Duration d) {
+        return d.toString();
     }
 }

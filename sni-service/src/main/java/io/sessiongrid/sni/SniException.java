@@ -6,7 +6,7 @@ package io.sessiongrid.sni;
  */
 public abstract sealed class SniException extends RuntimeException
         permits UnknownAppException, InvalidCountException, PoolExhaustedException, UnknownReservationException,
-        SniUnavailableException {
+        SniUnavailableException, ReservationHeldElsewhereException {
     private final transient PoolFigures figures;
 
     protected SniException(String message, PoolFigures figures, Throwable cause) {

@@ -24,9 +24,10 @@ public interface SniService {
     void registerApp(String appId, int priority);
 
     /**
-     * Allocates {@code count} identifiers to a new lease of the application: first from its shadow reservations,
-     * then from free identifiers in its chunks, then from new chunks (next to its existing ones when sharding is
-     * dynamic, in shuffled order for the random-sharding baseline). All or nothing.
+     * Allocates {@code count} identifiers to a new lease of the application: first from the shadow reservations this
+     * instance made (handed out locally, with no grid call; the grid records the hand-over moments later, see
+     * {@link Lease#handedFrom()}), then from free identifiers in its chunks, then from new chunks (next to its existing
+     * ones when sharding is dynamic, in shuffled order for the random-sharding baseline). All or nothing.
      *
      * @throws UnknownAppException     the application is not registered
      * @throws InvalidCountException   count is not in {@code 1..totalIds}
@@ -35,7 +36,11 @@ public interface SniService {
      */
     Allocation allocate(String appId, int count);
 
-    /** Frees leased identifiers. Idempotent: identifiers already free are counted, not an error. */
+    /**
+     * Frees leased identifiers. Idempotent: identifiers already free are counted, not an error. A lease handed out
+     * locally by another instance whose hand-over has not landed yet is not freed (its identifiers count as reserved)
+     * and stays until it idles out; on the instance that handed it out, release waits for the hand-over first.
+     */
     ReleaseResult release(Collection<IdRange> ids);
 
     /** Refreshes the heartbeat of every identifier the lease still holds. */
@@ -56,7 +61,8 @@ public interface SniService {
     /**
      * Extends a live reservation to {@code ttl} from now and returns what it still holds.
      *
-     * @throws UnknownReservationException unknown, released or already expired
+     * @throws UnknownReservationException        unknown, released or already expired
+     * @throws ReservationHeldElsewhereException a shadow reservation made by another service instance
      */
     Reservation extend(Reservation reservation, Duration ttl);
 
@@ -64,7 +70,9 @@ public interface SniService {
      * Releases a reservation's identifiers that were not allocated yet. Idempotent for a reservation released
      * before; returns how many identifiers were freed.
      *
-     * @throws UnknownReservationException the id was never a reservation
+     * @throws UnknownReservationException        the id was never a reservation
+     * @throws ReservationHeldElsewhereException a live shadow reservation made by another service instance (it
+     *                                            ends at its expiry)
      */
     int releaseReservation(Reservation reservation);
 

@@ -1,9 +1,11 @@
 package io.sessiongrid.sni;
 
 import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.config.SniConfig;
+import io.sessiongrid.sni.internal.HazelcastSniService;
 import io.sessiongrid.testkit.TestClusters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Never the same identifier to two holders: concurrent allocators on three members and a client sharing
- * applications (so they race on the same chunks and the same pool directory), then a member terminated mid-burst.
+ * applications (so they race on the same chunks and the same pool directory), each instance also handing out its own
+ * shadow reservations locally, then a member terminated mid-burst.
  * Every acknowledged allocation must be unique and still held afterwards (its heartbeat finds all its identifiers).
  */
 class SniSafetyIT {
@@ -45,9 +48,12 @@ class SniSafetyIT {
     static void start() {
         String cluster = TestClusters.uniqueName(SniSafetyIT.class);
         for (int i = 0; i < 3; i++) {
-            members.add(Hazelcast.newHazelcastInstance(SniClusters.member(cluster, CONFIG, 3)));
+            members.add(Hazelcast.newHazelcastInstance(
+                    SniMaps.configure(TestClusters.memberConfig(cluster), CONFIG, 3)));
         }
-        client = HazelcastClient.newHazelcastClient(SniClusters.client(cluster, members.toArray(HazelcastInstance[]::new)));
+        ClientConfig clientConfig = TestClusters.clientConfig(cluster, members.toArray(HazelcastInstance[]::new));
+        SniSerialization.register(clientConfig.getSerializationConfig());
+        client = HazelcastClient.newHazelcastClient(clientConfig);
     }
 
     @AfterAll
@@ -67,7 +73,11 @@ class SniSafetyIT {
         SniService viaClient = SniServices.create(client, CONFIG);
         services.add(viaClient);
         APPS.forEach(app -> viaClient.registerApp(app, 1));
-        viaClient.reserve("beta", 500, Duration.ofHours(1));
+        // Every instance holds shadow reservations, so local hand-outs (no grid call) race with grid allocations of
+        // the same applications on the same chunks.
+        for (SniService s : services) {
+            APPS.forEach(app -> s.reserve(app, 150, Duration.ofHours(1)));
+        }
 
         ConcurrentLinkedQueue<Allocation> acknowledged = new ConcurrentLinkedQueue<>();
         // Phase 1: 2 threads on each member and 2 on the client, no failure.
@@ -95,10 +105,17 @@ class SniSafetyIT {
             LeaseStatus status = viaClient.heartbeat(a.lease());
             assertTrue(status.intact(), "lease " + a.lease().id() + " lost identifiers: " + status);
         }
+        for (SniService s : survivors) {
+            s.status("alpha");
+            assertEquals(0, ((HazelcastSniService) s).handoverConflicts(), "a hand-over found its identifiers gone");
+        }
+        long local = acknowledged.stream().mapToLong(Allocation::fromReserved).sum();
+        assertTrue(local > 0, "some allocations were served from local shadow reservations");
         long total = acknowledged.stream().mapToLong(Allocation::size).sum();
         PoolStatus pool = viaClient.poolStatus();
         assertTrue(pool.leasedIds() >= total, "pool counts " + pool.leasedIds() + " leased, acknowledged " + total);
-        System.out.println("safety: " + acknowledged.size() + " allocations, " + total + " identifiers, "
+        System.out.println("safety: " + acknowledged.size() + " allocations, " + total + " identifiers (" + local
+                + " handed out locally), "
                 + failures.get() + " calls failed during the termination, leased in pool " + pool.leasedIds());
     }
 

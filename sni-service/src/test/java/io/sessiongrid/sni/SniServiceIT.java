@@ -1,6 +1,7 @@
 package io.sessiongrid.sni;
 
 import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.config.SniConfig;
@@ -31,8 +32,10 @@ class SniServiceIT {
     @BeforeAll
     static void start() {
         String cluster = TestClusters.uniqueName(SniServiceIT.class);
-        member = Hazelcast.newHazelcastInstance(SniClusters.member(cluster, CONFIG, 1));
-        client = HazelcastClient.newHazelcastClient(SniClusters.client(cluster, member));
+        member = Hazelcast.newHazelcastInstance(SniMaps.configure(TestClusters.memberConfig(cluster), CONFIG, 1));
+        ClientConfig clientConfig = TestClusters.clientConfig(cluster, member);
+        SniSerialization.register(clientConfig.getSerializationConfig());
+        client = HazelcastClient.newHazelcastClient(clientConfig);
     }
 
     @AfterAll

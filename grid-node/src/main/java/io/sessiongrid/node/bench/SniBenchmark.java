@@ -43,7 +43,10 @@ import java.util.concurrent.Future;
  * mix of short (mean 1 h) and long (mean 3 days) exponentials: an assumption, the trace has arrivals only. A bin with
  * arrivals at or above the trace's 90th percentile is a burst. Every three bins a forecast per application (a simple
  * profiler stand-in: 3 x the largest per-bin arrivals of the last day above the VMs it holds, confident after an hour
- * of history) goes through {@link PredictiveAllocator}; the baseline allocates on demand from shuffled chunks.
+ * of history) goes through {@link PredictiveAllocator}, whose shadow reservations the allocating service instance
+ * hands out without a grid call. The baseline is the Network Manager alone: chunks in shuffled order, every
+ * allocation on demand in the grid, no forecasts and no reservations. Latency is measured around each
+ * {@code allocate} call on the worker thread that makes it.
  */
 public final class SniBenchmark {
     static final String TRACE = "azure2017_vm_arrivals_5min.csv";
@@ -82,6 +85,8 @@ public final class SniBenchmark {
                     replay.predictive.burst.size(), replay.predictive.p50Burst(), replay.predictive.p99Burst(),
                     replay.baseline.p50Burst(), replay.baseline.p99Burst(), replay.predictive.p99All(),
                     replay.baseline.p99All());
+            out.printf(Locale.ROOT, "burst requests served with no grid call: %.1f%%; ",
+                    100.0 * replay.predictive.burstLocal / Math.max(1, replay.predictive.burst.size()));
             out.printf(Locale.ROOT, "identifiers from shadow reservations %.1f%%; chunks taken on the request path: "
                             + "predictive %d, baseline %d; contiguity samples %d%n",
                     100.0 * replay.predictive.fromReserved / Math.max(1, replay.predictive.allocated),
@@ -221,6 +226,7 @@ public final class SniBenchmark {
         long duplicates;
         long allocated;
         long fromReserved;
+        long burstLocal;
         long acquired;
 
         Side(String name, SniService sni, PredictiveAllocator predictive) {
@@ -397,6 +403,7 @@ public final class SniBenchmark {
                 side.all.add(nanos);
                 if (burst) {
                     side.burst.add(nanos);
+                    side.burstLocal += a.fromReserved() == a.size() ? 1 : 0;
                 }
                 side.duplicates += mark(side.live, a);
                 side.allocated += a.size();

@@ -16,11 +16,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
- * The allocation paths: allocations and shadow reservations walk the application's chunks (reserved chunks first)
- * with one entry processor per chunk, and take new chunks from the pool when those are not enough. All or nothing:
+ * The grid allocation paths: allocations and shadow reservations walk the application's chunks with one entry
+ * processor per chunk, and take new chunks from the pool when those are not enough. All or nothing:
  * a call that cannot finish gives back what it took.
  */
 final class Allocator {
@@ -29,7 +28,7 @@ final class Allocator {
     private final java.util.concurrent.ConcurrentMap<String, Candidates> candidateCache =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record Candidates(AppRecord record, boolean reservedFirst, int[] chunks) {
+    private record Candidates(AppRecord record, int[] chunks) {
     }
 
     Allocator(Grid grid) {
@@ -58,20 +57,29 @@ final class Allocator {
     }
 
     Allocation allocate(String appId, int count) {
-        AppRecord rec = app(appId);
         long lease = grid.ids.newId();
         long now = grid.now();
+        Walk walk = allocate(appId, count, lease, now);
+        Lease granted = new Lease(lease, appId, Ranges.merge(walk.got), Instant.ofEpochMilli(now));
+        return new Allocation(granted, 0, walk.acquired);
+    }
+
+    /**
+     * Allocates {@code count} free identifiers of the application's chunks (taking new chunks as needed) to lease
+     * {@code lease}, all or nothing; the returned walk tells what it got.
+     */
+    Walk allocate(String appId, int count, long lease, long now) {
+        AppRecord rec = app(appId);
         Walk walk = new Walk(appId, count);
         try {
             walk.run(rec, now, chunk -> grid.chunks.executeOnKey(chunk,
-                    new ChunkProcessors.Allocate(appId, lease, walk.remaining, grid.chunkSize, now, true)), 0);
+                    new ChunkProcessors.Allocate(appId, lease, walk.remaining, grid.chunkSize, now)), 0);
         } catch (RuntimeException e) {
             rollback(walk.touched, new ChunkProcessors.ReleaseHolder(lease, Chunk.LEASED, grid.chunkSize, now));
             throw grid.translate(e, "allocate(" + appId + ", " + count + ")");
         }
         walk.updateHints();
-        Lease granted = new Lease(lease, appId, Ranges.merge(walk.got), Instant.ofEpochMilli(now));
-        return new Allocation(granted, walk.fromReserved, walk.acquired);
+        return walk;
     }
 
     /** Pre-allocates {@code count} identifiers to reservation {@code id}; returns the chunks used and the ranges. */
@@ -160,11 +168,10 @@ final class Allocator {
     }
 
     /** One walk over an application's chunks that collects {@code count} identifiers (or capacity). */
-    private final class Walk {
+    final class Walk {
         final String appId;
         final int count;
         int remaining;
-        int fromReserved;
         int acquired;
         boolean shadow;
         long pinUntil;
@@ -219,7 +226,6 @@ final class Allocator {
                 got.addAll(Ranges.toIds(chunk, grid.chunkSize, r.starts(), r.lengths()));
                 contributing.add(chunk);
                 remaining -= n;
-                fromReserved += (int) r.a();
             }
             if (!shadow && pinUntil == 0 && r.b() == 0) {
                 nowFull.add(chunk);
@@ -227,21 +233,18 @@ final class Allocator {
         }
 
         /**
-         * Reserved chunks first (allocations only), then the others, skipping chunks known to be full. O(chunks of
-         * the application), computed once per application record.
+         * The application's chunks in the order it took them, skipping chunks known to be full. O(chunks of the
+         * application), computed once per application record.
          */
         private int[] candidates(AppRecord rec) {
-            boolean reservedFirst = !shadow && pinUntil == 0;
             Candidates cached = candidateCache.get(rec.appId());
-            if (cached != null && cached.record == rec && cached.reservedFirst == reservedFirst) {
+            if (cached != null && cached.record == rec) {
                 return cached.chunks;
             }
             BitSet skip = new BitSet();
             Arrays.stream(rec.full()).forEach(skip::set);
-            IntStream first = reservedFirst ? Arrays.stream(rec.reservedChunks()) : IntStream.empty();
-            int[] chunks = IntStream.concat(first, Arrays.stream(rec.chunks())).filter(c -> !skip.get(c))
-                    .distinct().toArray();
-            candidateCache.put(rec.appId(), new Candidates(rec, reservedFirst, chunks));
+            int[] chunks = Arrays.stream(rec.chunks()).filter(c -> !skip.get(c)).distinct().toArray();
+            candidateCache.put(rec.appId(), new Candidates(rec, chunks));
             return chunks;
         }
 

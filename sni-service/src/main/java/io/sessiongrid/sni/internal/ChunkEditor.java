@@ -218,12 +218,44 @@ final class ChunkEditor {
         }
     }
 
+    /**
+     * Completes a local hand-over: identifiers in [from, from+length) still reserved by one of {@code reservations}
+     * become leased by {@code lease} with heartbeat {@code now}. Identifiers held otherwise are left alone (a
+     * reservation never regains an identifier once it let it go, so only the lease it was handed to can name it).
+     *
+     * @return how many identifiers changed hands
+     */
+    int adopt(long lease, long[] reservations, int from, int length, long now) {
+        int adopted = 0;
+        for (int i = from; i < from + length; i++) {
+            if (kind[i] == Chunk.RESERVED && contains(reservations, holder[i])) {
+                set(i, Chunk.LEASED, lease, now);
+                adopted++;
+            }
+        }
+        return adopted;
+    }
+
+    private static boolean contains(long[] values, long value) {
+        for (long v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Refreshes the heartbeat of the lease's identifiers; returns how many it still holds. */
     int heartbeat(long lease, long now) {
         int live = 0;
         for (int i = 0; i < size; i++) {
             if (kind[i] == Chunk.LEASED && holder[i] == lease) {
-                stamp[i] = Math.max(stamp[i], now);
+                if (now > stamp[i]) {
+                    // Mark the change here, not only through touch(): two heartbeats in the same millisecond
+                    // (lastActivity already == now) must both be written.
+                    stamp[i] = now;
+                    changed = true;
+                }
                 live++;
             }
         }

@@ -8,9 +8,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The entry processors on {@code <ns>.chunks}, the only writers of chunk entries. Each is a record (Java-serialized
- * as Hazelcast does for entry processors, so it works from a client), deterministic (the caller passes the time)
- * so that the backup replays it to the same state, and writes the entry only when it changed.
+ * The entry processors on {@code <ns>.chunks}, the only writers of chunk entries. Each is a record with an explicit
+ * Compact serializer ({@link ProcessorSerializers}; Hazelcast prefers it over Java serialization, so no SNI class
+ * needs the Java deserialization allowlist), deterministic (the caller passes the time) so that the backup replays it
+ * to the same state, and writes the entry only when it changed.
  */
 final class ChunkProcessors {
     private ChunkProcessors() {
@@ -38,10 +39,11 @@ final class ChunkProcessors {
     }
 
     /**
-     * Allocates up to {@code count} identifiers of the owning application to a lease; {@code a} = how many came from
-     * reservations, {@code b} = identifiers still available to the application here.
+     * Allocates up to {@code count} free identifiers of the owning application to a lease; {@code b} = free
+     * identifiers left here. Reserved identifiers are never taken: they belong to the pool of the service instance
+     * that made the reservation, which hands them out itself ({@link Heartbeat} records that).
      */
-    record Allocate(String app, long lease, int count, int size, long now, boolean preferReserved)
+    record Allocate(String app, long lease, int count, int size, long now)
             implements EntryProcessor<Integer, Chunk, ChunkResult> {
         @Override
         public ChunkResult process(Map.Entry<Integer, Chunk> entry) {
@@ -49,9 +51,8 @@ final class ChunkProcessors {
             if (!e.ownedBy(app)) {
                 return ChunkResult.notOwner(e);
             }
-            int[] fromReserved = new int[1];
-            Ranges granted = e.allocate(lease, count, now, preferReserved, fromReserved);
-            return write(entry, e, ChunkResult.of(e, granted, fromReserved[0], e.available(now), 0, false));
+            Ranges granted = e.allocate(lease, count, now, false, new int[1]);
+            return write(entry, e, ChunkResult.of(e, granted, 0, e.free(), 0, false));
         }
     }
 
@@ -100,16 +101,27 @@ final class ChunkProcessors {
         }
     }
 
-    /** Refreshes a lease's heartbeat; {@code a} = identifiers it still holds here. */
-    record Heartbeat(long lease, int size, long now) implements EntryProcessor<Integer, Chunk, ChunkResult> {
+    /**
+     * Refreshes a lease's heartbeat; first completes the hand-over of identifiers in {@code parts} (flattened
+     * (offset, length) pairs per chunk) still reserved by one of {@code handedFrom}. {@code a} = identifiers the
+     * lease holds here, {@code b} = identifiers handed over by this call. With empty {@code handedFrom} it is a plain
+     * heartbeat and {@code parts} is empty.
+     */
+    record Heartbeat(long lease, long[] handedFrom, Map<Integer, int[]> parts, int size, long now)
+            implements EntryProcessor<Integer, Chunk, ChunkResult> {
         @Override
         public ChunkResult process(Map.Entry<Integer, Chunk> entry) {
             if (entry.getValue() == null) {
                 return new ChunkResult(ChunkResult.OK, null, new int[0], new int[0], new byte[0], size, 0, 0, 0, false);
             }
             ChunkEditor e = open(entry, size);
+            int adopted = 0;
+            int[] mine = handedFrom.length == 0 ? null : parts.get(entry.getKey());
+            for (int i = 0; mine != null && i < mine.length; i += 2) {
+                adopted += e.adopt(lease, handedFrom, mine[i], mine[i + 1], now);
+            }
             int live = e.heartbeat(lease, now);
-            return write(entry, e, ChunkResult.counts(e, live, 0, 0, false));
+            return write(entry, e, ChunkResult.counts(e, live, adopted, 0, false));
         }
     }
 

@@ -16,31 +16,44 @@ import io.sessiongrid.sni.ReservationKind;
 import io.sessiongrid.sni.SniOptions;
 import io.sessiongrid.sni.SniService;
 import io.sessiongrid.sni.SweepReport;
-import io.sessiongrid.sni.UnknownReservationException;
 import io.sessiongrid.sni.reclaim.RefusalReason;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** {@link SniService} over the IMaps of one namespace; identical on members and clients. */
+/**
+ * {@link SniService} over the IMaps of one namespace; identical on members and clients. Allocations are served from
+ * this instance's shadow reservations ({@link ShadowPool}) without a grid call when they can be, the hand-over being
+ * recorded asynchronously ({@link Handovers}); otherwise from the grid ({@link Allocator}).
+ */
 public final class HazelcastSniService implements SniService {
     private final Grid grid;
     private final Allocator allocator;
     private final Inspector inspector;
+    private final ShadowPool pool = new ShadowPool();
+    private final Handovers handovers;
+    private final Reservations reservations;
+    /** Lease ids minted ahead (FlakeIdGenerator batches cost a round trip from a client): none on the fast path. */
+    private final LeaseIds leaseIds;
 
     public HazelcastSniService(HazelcastInstance instance, SniConfig config, SniOptions options) {
         this.grid = new Grid(instance, config, options);
         this.allocator = new Allocator(grid);
         this.inspector = new Inspector(grid, allocator);
+        this.handovers = new Handovers(grid);
+        this.leaseIds = new LeaseIds(grid.ids);
+        this.reservations = new Reservations(grid, allocator, pool, handovers, leaseIds,
+                UUID.randomUUID().toString());
         int[] existing;
         try {
             existing = grid.pool.executeOnKey(PoolDirectory.KEY, new DirectoryProcessors.Init(grid.chunkCount,
@@ -70,12 +83,45 @@ public final class HazelcastSniService implements SniService {
     public Allocation allocate(String appId, int count) {
         requireAppId(appId);
         checkCount("allocate", count);
-        return allocator.allocate(appId, count);
+        if (!handovers.healthy()) {
+            try {
+                handovers.drain();
+            } catch (RuntimeException e) {
+                // Cut off from the grid: no local hand-outs; the grid path below reports the failure.
+                return allocator.allocate(appId, count);
+            }
+        }
+        long now = grid.now();
+        ShadowPool.Taken taken = pool.take(appId, count, now);
+        if (taken == null) {
+            return allocator.allocate(appId, count);
+        }
+        long lease = leaseIds.next();
+        List<IdRange> ranges = taken.ranges();
+        int acquired = 0;
+        if (taken.total() < count) {
+            // The pool had part of it: the rest from the grid for the same lease, all or nothing.
+            try {
+                Allocator.Walk rest = allocator.allocate(appId, count - taken.total(), lease, now);
+                ranges = new ArrayList<>(ranges);
+                ranges.addAll(rest.got);
+                ranges = Ranges.merge(ranges);
+                acquired = rest.acquired;
+            } catch (RuntimeException e) {
+                pool.giveBack(taken);
+                throw e;
+            }
+        }
+        handovers.submit(lease, taken, now);
+        List<Long> from = Arrays.stream(taken.reservations()).boxed().toList();
+        return new Allocation(new Lease(lease, appId, ranges, Instant.ofEpochMilli(now), from), taken.total(),
+                acquired);
     }
 
     @Override
     public ReleaseResult release(Collection<IdRange> ids) {
         Objects.requireNonNull(ids, "ids");
+        drain("release");
         List<IdRange> outside = new ArrayList<>();
         Map<Integer, int[]> parts = Ranges.byChunk(ids, grid.chunkSize, grid.totalIds, outside);
         long outsideCount = outside.stream().mapToLong(IdRange::length).sum();
@@ -105,14 +151,15 @@ public final class HazelcastSniService implements SniService {
     @Override
     public LeaseStatus heartbeat(Lease lease) {
         Objects.requireNonNull(lease, "lease");
-        Set<Integer> keys = new HashSet<>(Ranges.byChunk(lease.ranges(), grid.chunkSize, grid.totalIds,
-                new ArrayList<>()).keySet());
+        Map<Integer, int[]> parts = Ranges.byChunk(lease.ranges(), grid.chunkSize, grid.totalIds, new ArrayList<>());
+        long[] from = lease.handedFrom().stream().mapToLong(Long::longValue).toArray();
         long now = grid.now();
         long live = 0;
-        if (!keys.isEmpty()) {
+        if (!parts.isEmpty()) {
             try {
-                for (ChunkResult r : grid.chunks.executeOnKeys(keys,
-                        new ChunkProcessors.Heartbeat(lease.id(), grid.chunkSize, now)).values()) {
+                for (ChunkResult r : grid.chunks.executeOnKeys(new HashSet<>(parts.keySet()),
+                        new ChunkProcessors.Heartbeat(lease.id(), from, from.length == 0 ? Map.of() : parts,
+                                grid.chunkSize, now)).values()) {
                     live += r.a();
                 }
             } catch (RuntimeException e) {
@@ -128,103 +175,26 @@ public final class HazelcastSniService implements SniService {
         checkCount("reserve", count);
         requireTtl(ttl);
         Objects.requireNonNull(kind, "kind");
-        allocator.app(appId);
-        long id = grid.ids.newId();
-        long now = grid.now();
-        long expiresAt = now + ttl.toMillis();
-        byte kindCode = (byte) kind.ordinal();
-        List<Integer> used = new ArrayList<>();
-        List<IdRange> ranges;
-        try {
-            // The record first: a crash after it leaves identifiers that expire with it, never orphans.
-            grid.reservations.set(id, new ReservationRecord(id, appId, kindCode, count, AppProcessors.NO_INTS, now,
-                    expiresAt, ReservationRecord.ACTIVE));
-            ranges = kind == ReservationKind.SHADOW
-                    ? allocator.reserveShadow(appId, id, count, now, expiresAt, used)
-                    : allocator.reserveRange(appId, count, now, expiresAt, used);
-            int[] chunks = used.stream().mapToInt(Integer::intValue).toArray();
-            grid.reservations.executeOnKey(id, new ReservationProcessors.SetChunks(chunks));
-            allocator.remember(grid.apps.executeOnKey(appId, new AppProcessors.Reservations(id, true,
-                    kind == ReservationKind.SHADOW ? chunks : AppProcessors.NO_INTS)));
-        } catch (RuntimeException e) {
-            try {
-                grid.reservations.executeOnKey(id, new ReservationProcessors.End(ReservationRecord.RELEASED, now, false));
-            } catch (RuntimeException ignored) {
-                // The record expires by itself.
-            }
-            throw grid.translate(e, "reserve(" + appId + ", " + count + ")");
-        }
-        return new Reservation(id, appId, kind, count, ranges, Instant.ofEpochMilli(expiresAt));
+        return reservations.reserve(appId, count, ttl, kind);
     }
 
     @Override
     public Reservation extend(Reservation reservation, Duration ttl) {
         Objects.requireNonNull(reservation, "reservation");
         requireTtl(ttl);
-        long now = grid.now();
-        long expiresAt = now + ttl.toMillis();
-        try {
-            ReservationRecord r = grid.reservations.executeOnKey(reservation.id(),
-                    new ReservationProcessors.Extend(now, expiresAt));
-            if (r == null) {
-                throw new UnknownReservationException(reservation.id(), "is unknown", grid.figures());
-            }
-            if (r.state() != ReservationRecord.ACTIVE || r.expiresAt() != expiresAt) {
-                throw new UnknownReservationException(reservation.id(), "has ended (released or expired) and "
-                        + "cannot be extended; reserve again", grid.figures());
-            }
-            Set<Integer> keys = keys(r.chunks());
-            List<IdRange> ranges = new ArrayList<>();
-            if (!keys.isEmpty() && r.kind() == 0) {
-                grid.chunks.executeOnKeys(keys, new ChunkProcessors.Extend(r.id(), grid.chunkSize, expiresAt))
-                        .forEach((chunk, res) -> ranges.addAll(Ranges.toIds(chunk, grid.chunkSize, res.starts(),
-                                res.lengths())));
-            } else if (!keys.isEmpty()) {
-                grid.chunks.executeOnKeys(keys, new ChunkProcessors.Pin(r.appId(), grid.chunkSize, now, expiresAt, 0));
-                ranges.addAll(reservation.ranges());
-            }
-            return new Reservation(r.id(), r.appId(), reservation.kind(), r.count(), Ranges.merge(ranges),
-                    Instant.ofEpochMilli(expiresAt));
-        } catch (RuntimeException e) {
-            throw grid.translate(e, "extend(" + reservation.id() + ")");
-        }
+        return reservations.extend(reservation, ttl);
     }
 
     @Override
     public int releaseReservation(Reservation reservation) {
         Objects.requireNonNull(reservation, "reservation");
-        long now = grid.now();
-        try {
-            ReservationRecord before = grid.reservations.executeOnKey(reservation.id(),
-                    new ReservationProcessors.End(ReservationRecord.RELEASED, now, false));
-            if (before == null) {
-                throw new UnknownReservationException(reservation.id(), "is unknown", grid.figures());
-            }
-            if (before.state() != ReservationRecord.ACTIVE) {
-                return 0;
-            }
-            int freed = 0;
-            Set<Integer> keys = keys(before.chunks());
-            if (!keys.isEmpty() && before.kind() == 0) {
-                for (ChunkResult r : grid.chunks.executeOnKeys(keys, new ChunkProcessors.ReleaseHolder(before.id(),
-                        Chunk.RESERVED, grid.chunkSize, now)).values()) {
-                    freed += (int) r.a();
-                }
-            } else if (!keys.isEmpty()) {
-                grid.chunks.executeOnKeys(keys, new ChunkProcessors.Pin(before.appId(), grid.chunkSize, now, 0,
-                        before.expiresAt()));
-            }
-            allocator.remember(grid.apps.executeOnKey(before.appId(),
-                    new AppProcessors.Reservations(before.id(), false, AppProcessors.NO_INTS)));
-            return freed;
-        } catch (RuntimeException e) {
-            throw grid.translate(e, "releaseReservation(" + reservation.id() + ")");
-        }
+        return reservations.release(reservation);
     }
 
     @Override
     public ReclaimResult reclaim(Collection<IdRange> ids) {
         Objects.requireNonNull(ids, "ids");
+        drain("reclaim");
         List<IdRange> outside = new ArrayList<>();
         Map<Integer, int[]> parts = Ranges.byChunk(ids, grid.chunkSize, grid.totalIds, outside);
         List<IdRange> reclaimed = new ArrayList<>();
@@ -262,18 +232,40 @@ public final class HazelcastSniService implements SniService {
 
     @Override
     public SweepReport sweep() {
+        drain("sweep");
         return inspector.sweep();
     }
 
     @Override
     public AppStatus status(String appId) {
         requireAppId(appId);
+        drain("status(" + appId + ")");
         return inspector.status(appId);
     }
 
     @Override
     public PoolStatus poolStatus() {
+        drain("poolStatus");
         return inspector.poolStatus();
+    }
+
+    /** Identifiers this instance can hand out for the application without a grid call right now. */
+    public int readyLocally(String appId) {
+        return pool.available(appId, grid.now());
+    }
+
+    /** Hand-overs that found their identifiers gone (0 unless a reservation expired under a hand-over in flight). */
+    public long handoverConflicts() {
+        return handovers.conflicts();
+    }
+
+    /** Lets this instance's local hand-outs land in the grid, so that what follows sees them. */
+    private void drain(String what) {
+        try {
+            handovers.drain();
+        } catch (RuntimeException e) {
+            throw grid.translate(e, what);
+        }
     }
 
     private void checkCount(String what, int count) {
@@ -294,11 +286,4 @@ public final class HazelcastSniService implements SniService {
         }
     }
 
-    private static Set<Integer> keys(int[] chunks) {
-        Set<Integer> keys = new HashSet<>();
-        for (int c : chunks) {
-            keys.add(c);
-        }
-        return keys;
-    }
 }

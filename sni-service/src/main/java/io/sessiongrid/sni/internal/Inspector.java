@@ -122,7 +122,7 @@ final class Inspector {
                     AppProcessors.NO_INTS, chunks.stream().mapToInt(Integer::intValue).toArray(),
                     AppProcessors.NO_INTS, AppProcessors.NO_INTS))));
             Map<Long, ReservationRecord> ended = grid.reservations.executeOnEntries(
-                    new ReservationProcessors.End(ReservationRecord.EXPIRED, now, true));
+                    new ReservationProcessors.End(ReservationRecord.EXPIRED, now, true, null));
             for (ReservationRecord r : ended.values()) {
                 if (r != null && r.state() == ReservationRecord.ACTIVE && now >= r.expiresAt()) {
                     expiredReservations++;

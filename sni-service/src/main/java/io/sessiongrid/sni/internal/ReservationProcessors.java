@@ -23,12 +23,15 @@ final class ReservationProcessors {
         }
     }
 
-    /** Moves the expiry of a live reservation; returns the record (unchanged when not live, {@code null} if unknown). */
-    record Extend(long now, long expiresAt) implements EntryProcessor<Long, ReservationRecord, ReservationRecord> {
+    /**
+     * Moves the expiry of a live reservation; returns the record (unchanged when not live or when {@code caller} is not
+     * its holder, {@code null} if unknown).
+     */
+    record Extend(long now, long expiresAt, String caller) implements EntryProcessor<Long, ReservationRecord, ReservationRecord> {
         @Override
         public ReservationRecord process(Map.Entry<Long, ReservationRecord> entry) {
             ReservationRecord r = entry.getValue();
-            if (r == null || r.state() != ReservationRecord.ACTIVE || now >= r.expiresAt()) {
+            if (r == null || r.state() != ReservationRecord.ACTIVE || now >= r.expiresAt() || !r.mayChange(caller)) {
                 return r;
             }
             ReservationRecord next = r.with(r.chunks(), expiresAt, r.state());
@@ -39,9 +42,10 @@ final class ReservationProcessors {
 
     /**
      * Ends a live reservation with {@code state}; returns the record as it was before ({@code null} if unknown), so
-     * the caller knows whether it was the one that ended it.
+     * the caller knows whether it was the one that ended it. A live reservation whose holder is not {@code caller}
+     * ({@code null}: anyone, used by the sweep with {@code onlyIfExpired}) is left as it is.
      */
-    record End(byte state, long now, boolean onlyIfExpired)
+    record End(byte state, long now, boolean onlyIfExpired, String caller)
             implements EntryProcessor<Long, ReservationRecord, ReservationRecord> {
         @Override
         public ReservationRecord process(Map.Entry<Long, ReservationRecord> entry) {
@@ -49,7 +53,7 @@ final class ReservationProcessors {
             if (r == null) {
                 return null;
             }
-            if (r.state() == ReservationRecord.ACTIVE && (!onlyIfExpired || now >= r.expiresAt())) {
+            if (r.state() == ReservationRecord.ACTIVE && (!onlyIfExpired || now >= r.expiresAt()) && r.mayChange(caller)) {
                 // Tombstones stay for one more lifetime, so that a late second release is recognised.
                 entry.setValue(r.with(r.chunks(), now + Math.max(0, r.expiresAt() - r.createdAt()), state));
             } else if (r.state() != ReservationRecord.ACTIVE && onlyIfExpired && now >= r.expiresAt()) {

@@ -8,16 +8,19 @@ import java.util.List;
 
 /**
  * Explicit Compact serializers of every record stored in the SNI maps, with stable type names
- * ({@code sessiongrid.sni.*}) that Management Center and SQL show. Field names are part of the stored format.
+ * ({@code sessiongrid.sni.*}) that Management Center and SQL show, plus those of the entry processors and their
+ * results ({@link ProcessorSerializers}). Field names are part of the stored and wire format.
  */
 public final class Serializers {
     private Serializers() {
     }
 
-    /** All of them, for {@link io.sessiongrid.sni.SniSerialization}. */
+    /** All of them, the stored records' and the entry processors', for {@link io.sessiongrid.sni.SniSerialization}. */
     public static List<CompactSerializer<?>> all() {
-        return List.of(new ChunkSerializer(), new DirectorySerializer(), new AppSerializer(),
-                new ReservationSerializer());
+        List<CompactSerializer<?>> all = new java.util.ArrayList<>(List.of(new ChunkSerializer(),
+                new DirectorySerializer(), new AppSerializer(), new ReservationSerializer()));
+        all.addAll(ProcessorSerializers.all());
+        return List.copyOf(all);
     }
 
     static final class ChunkSerializer implements CompactSerializer<Chunk> {
@@ -117,7 +120,7 @@ public final class Serializers {
         public ReservationRecord read(CompactReader in) {
             return new ReservationRecord(in.readInt64("id"), in.readString("appId"), in.readInt8("kind"),
                     in.readInt32("count"), in.readArrayOfInt32("chunks"), in.readInt64("createdAt"),
-                    in.readInt64("expiresAt"), in.readInt8("state"));
+                    in.readInt64("expiresAt"), in.readInt8("state"), in.readString("holder"));
         }
 
         @Override
@@ -130,6 +133,7 @@ public final class Serializers {
             out.writeInt64("createdAt", r.createdAt());
             out.writeInt64("expiresAt", r.expiresAt());
             out.writeInt8("state", r.state());
+            out.writeString("holder", r.holder());
         }
 
         @Override

@@ -20,6 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link SniService}. Reservations it made are tracked here only to extend or release them; if this object is lost
  * they simply expire with their TTL (identifier safety never depends on it).
  *
+ * <p>Shadow reservations are held by the {@link SniService} instance given here, which hands them out with no grid
+ * call: create the allocator over the service the application's {@code allocate} calls go through (one per
+ * allocating process; each sizes its own reservations from the same forecasts).
+ *
  * <p>Not thread-safe per application: feed one application's forecasts from one thread (the profiler's sink does).
  */
 public final class PredictiveAllocator {

@@ -131,4 +131,31 @@ class ChunkEditorTest {
         assertFalse(e.sweep(policy, RangeTemperature.forIdleTimeout(IDLE), pin - 1, new long[2]));
         assertTrue(e.sweep(policy, RangeTemperature.forIdleTimeout(IDLE), pin + 1, new long[2]));
     }
+
+    @Test
+    void handOverMovesOnlyIdentifiersTheNamedReservationStillHolds() {
+        ChunkEditor e = owned("a");
+        e.reserve(50, 10, 1_000, 0);
+        e.reserve(60, 5, 1_000, 0);
+        // Offsets 0..9 are reserved by 50, 10..14 by 60; the lease names reservation 50 and offsets 5..12.
+        assertEquals(5, e.adopt(7, new long[] {50}, 5, 8, 20), "10..12 belong to reservation 60");
+        assertEquals(5, e.heartbeat(7, 30));
+        assertEquals(0, e.adopt(7, new long[] {50}, 5, 8, 40), "idempotent");
+        long[] counts = new long[3];
+        e.release(5, 5, 50, counts);
+        assertEquals(0, e.adopt(7, new long[] {50}, 5, 5, 60), "a stale lease cannot take back what it released");
+        assertEquals(5 + 5, e.held());
+    }
+
+    @Test
+    void aHeartbeatInTheSameMillisecondAsAnotherLeasesActivityIsStillWritten() {
+        ChunkEditor e = owned("a");
+        e.allocate(1, 5, 100, false, new int[1]);
+        e.allocate(2, 5, 100, false, new int[1]);
+        ChunkEditor first = ChunkEditor.open(e.close(), 3, SIZE);
+        first.heartbeat(1, 500);
+        ChunkEditor second = ChunkEditor.open(first.close(), 3, SIZE);
+        assertEquals(5, second.heartbeat(2, 500));
+        assertTrue(second.changed(), "lease 2's stamps moved although lastActivity did not");
+    }
 }
