@@ -5,16 +5,23 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.sessiongrid.analyzer.Analyzers;
+import io.sessiongrid.analyzer.ConnectionAnalyzer;
+import io.sessiongrid.analyzer.ConnectionTracker;
 import io.sessiongrid.config.HazelcastConfigs;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.config.SessionGridConfigLoader;
 import io.sessiongrid.node.member.MemberConfigs;
 import io.sessiongrid.session.SessionStore;
 import io.sessiongrid.session.SessionStores;
+import io.sessiongrid.sni.SniService;
+import io.sessiongrid.sni.SniServices;
 
 /**
  * SessionGrid on one Hazelcast instance: an embedded member ({@link #embedded}) or a client
- * ({@link #client}). Both give the same API. Closing it shuts the instance down.
+ * ({@link #client}). Both give the same API: the session store, the connection tracker and analyzer, and
+ * the SNI service. An embedded member also makes sure the cluster's Jet jobs run. Closing it flushes the
+ * tracker and shuts the instance down.
  *
  * <pre>{@code
  * try (SessionGrid grid = SessionGrid.client(SessionGridConfigLoader.defaults(), HazelcastConfigs.client(null))) {
@@ -26,12 +33,17 @@ public final class SessionGrid implements AutoCloseable {
     private final HazelcastInstance hazelcast;
     private final SessionGridConfig config;
     private final SessionStore sessions;
+    private final ConnectionAnalyzer analyzer;
+    private final SniService sni;
+    private ConnectionTracker tracker;
 
     private SessionGrid(HazelcastInstance hazelcast, SessionGridConfig config) {
         this.hazelcast = hazelcast;
         this.config = config;
         try {
             this.sessions = SessionStores.create(hazelcast, config);
+            this.analyzer = Analyzers.analyzer(hazelcast);
+            this.sni = SniServices.create(hazelcast, config.sni());
         } catch (RuntimeException e) {
             hazelcast.shutdown();
             throw e;
@@ -45,18 +57,45 @@ public final class SessionGrid implements AutoCloseable {
 
     /** An embedded member: {@code member} is completed with SessionGrid's maps, serializers and Jet. */
     public static SessionGrid embedded(SessionGridConfig config, Config member) {
-        return new SessionGrid(Hazelcast.newHazelcastInstance(MemberConfigs.prepare(member, config)), config);
+        HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(MemberConfigs.prepare(member, config));
+        try {
+            MemberConfigs.startJobs(hazelcast, config);
+        } catch (RuntimeException e) {
+            hazelcast.shutdown();
+            throw e;
+        }
+        return new SessionGrid(hazelcast, config);
     }
 
     /** A Hazelcast client of a SessionGrid cluster: {@code client} is completed with SessionGrid's serializers. */
     public static SessionGrid client(SessionGridConfig config, ClientConfig client) {
-        SessionStores.configureClient(client);
-        return new SessionGrid(HazelcastClient.newHazelcastClient(client), config);
+        return new SessionGrid(HazelcastClient.newHazelcastClient(MemberConfigs.prepareClient(client)), config);
     }
 
     /** The session state store. */
     public SessionStore sessions() {
         return sessions;
+    }
+
+    /**
+     * This process's connection tracker (created on first use): report connection events here; they are
+     * aggregated in memory and flushed once per smallest analyzer interval.
+     */
+    public synchronized ConnectionTracker connections() {
+        if (tracker == null) {
+            tracker = Analyzers.tracker(hazelcast, config.analyzer());
+        }
+        return tracker;
+    }
+
+    /** Connection series, health scores and the cluster forecast computed by the analyzer's Jet job. */
+    public ConnectionAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    /** Session Network Identifiers: allocation, reservations, leases and reclamation. */
+    public SniService sni() {
+        return sni;
     }
 
     /** The underlying Hazelcast instance, for everything SessionGrid does not wrap. */
@@ -70,6 +109,11 @@ public final class SessionGrid implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (tracker != null) {
+                tracker.close(); // flushes what is left
+            }
+        }
         hazelcast.shutdown();
     }
 }

@@ -3,6 +3,7 @@ package io.sessiongrid;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.sql.SqlResult;
+import io.sessiongrid.analyzer.SeriesPoint;
 import io.sessiongrid.config.ConfigException;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.config.SessionGridConfigLoader;
@@ -14,8 +15,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,6 +59,28 @@ class SessionGridIT {
         embedded.sessions().set("s-1", "auth", Map.of("token", "abc"));
         client.sessions().put("s-1", "auth", "user", "alice");
         assertEquals(Map.of("token", "abc", "user", "alice"), embedded.sessions().get("s-1", "auth").orElseThrow().elements());
+    }
+
+    @Test
+    void connectionEventsFromTheClientAreAggregatedAndScored() {
+        client.connections().opened("conn-1", "s-conn", "app-1");
+        for (int i = 0; i < 10; i++) {
+            client.connections().request("conn-1", "GET /cart", 200, 2_000, 350, false);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> embedded.analyzer()
+                .connectionSeries("s-conn", "conn-1", Duration.ofSeconds(1)).stream()
+                .mapToLong(SeriesPoint::requests).sum() == 10);
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.analyzer().score("s-conn", "conn-1").isPresent());
+    }
+
+    @Test
+    void identifiersComeFromTheSamePoolEmbeddedAndThroughTheClient() {
+        embedded.sni().registerApp("video", 1);
+        Set<Long> ids = new HashSet<>();
+        client.sni().allocate("video", 50).ids().forEach(ids::add);
+        embedded.sni().allocate("video", 50).ids().forEach(ids::add);
+        assertEquals(100, ids.size(), "no identifier handed out twice");
+        assertEquals(100, client.sni().status("video").leased());
     }
 
     @Test

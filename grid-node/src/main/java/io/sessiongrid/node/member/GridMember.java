@@ -44,6 +44,7 @@ public final class GridMember {
             member.getMemberAttributeConfig().setAttribute(MemberConfigs.ROLE_ATTRIBUTE, role);
         }
         HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(member);
+        MemberConfigs.startJobs(hazelcast, config);
         for (String type : config.partitions().keySet()) {
             // SQL mappings let Management Center's SQL browser read the session maps.
             hazelcast.getSql().execute(SessionStores.sqlMapping(type)).close();

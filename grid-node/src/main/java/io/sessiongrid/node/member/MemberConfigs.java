@@ -1,8 +1,18 @@
 package io.sessiongrid.node.member;
 
+import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JavaSerializationFilterConfig;
+import com.hazelcast.core.HazelcastInstance;
+import io.sessiongrid.analyzer.AnalyzerJobs;
+import io.sessiongrid.analyzer.AnalyzerMaps;
+import io.sessiongrid.analyzer.AnalyzerSerialization;
 import io.sessiongrid.config.SessionGridConfig;
+import io.sessiongrid.profiler.BehavioralProfiler;
+import io.sessiongrid.profiler.ProfilerConfig;
+import io.sessiongrid.profiler.ProfilerSerialization;
+import io.sessiongrid.sni.SniMaps;
+import io.sessiongrid.sni.SniSerialization;
 import io.sessiongrid.session.SessionStores;
 
 /** Completes a Hazelcast member configuration with what SessionGrid needs. */
@@ -14,7 +24,7 @@ public final class MemberConfigs {
     }
 
     /**
-     * Adds the session maps and serializers, enables Jet (the analyzer's jobs and SQL run on it), and
+     * Adds the session maps, the analyzer's and the SNI service's maps and serializers, enables Jet (the analyzer's jobs and SQL run on it), and
      * restricts Java deserialization to JDK, Hazelcast and SessionGrid classes, which closes the classic
      * gadget-chain deserialization attack on open ports. (Stored values are all Compact; some entry
      * processors are still Java-serialized records.)
@@ -27,6 +37,25 @@ public final class MemberConfigs {
             filter.getWhitelist().addPrefixes("java.", "javax.", "com.hazelcast.", "io.sessiongrid.", "[");
             member.getSerializationConfig().setJavaSerializationFilterConfig(filter);
         }
+        AnalyzerMaps.configure(member, config.analyzer());
+        // The split-brain quorum follows the smallest cluster the operator runs (scaling.minMembers).
+        SniMaps.configure(member, config.sni(), config.scaling().minMembers());
+        BehavioralProfiler.configure(member);
         return member;
+    }
+
+    /** Completes a client configuration with every SessionGrid serializer and the store's durability setting. */
+    public static ClientConfig prepareClient(ClientConfig client) {
+        SessionStores.configureClient(client);
+        AnalyzerSerialization.register(client.getSerializationConfig());
+        SniSerialization.register(client.getSerializationConfig());
+        ProfilerSerialization.register(client.getSerializationConfig());
+        return client;
+    }
+
+    /** Starts the cluster's Jet jobs if they are not running yet; idempotent, so every member calls it. */
+    public static void startJobs(HazelcastInstance member, SessionGridConfig config) {
+        AnalyzerJobs.ensureRunning(member, config.analyzer(), config.scaling());
+        BehavioralProfiler.submit(member, ProfilerConfig.defaults());
     }
 }
