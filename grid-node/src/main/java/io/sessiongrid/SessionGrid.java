@@ -12,10 +12,14 @@ import io.sessiongrid.config.HazelcastConfigs;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.config.SessionGridConfigLoader;
 import io.sessiongrid.node.member.MemberConfigs;
+import io.sessiongrid.node.sni.ProfileFeed;
 import io.sessiongrid.session.SessionStore;
 import io.sessiongrid.session.SessionStores;
 import io.sessiongrid.sni.SniService;
 import io.sessiongrid.sni.SniServices;
+import io.sessiongrid.sni.reservation.PlanAction;
+
+import java.util.List;
 
 /**
  * SessionGrid on one Hazelcast instance: an embedded member ({@link #embedded}) or a client
@@ -35,6 +39,7 @@ public final class SessionGrid implements AutoCloseable {
     private final SessionStore sessions;
     private final ConnectionAnalyzer analyzer;
     private final SniService sni;
+    private final ProfileFeed reservations;
     private ConnectionTracker tracker;
 
     private SessionGrid(HazelcastInstance hazelcast, SessionGridConfig config) {
@@ -44,6 +49,8 @@ public final class SessionGrid implements AutoCloseable {
             this.sessions = SessionStores.create(hazelcast, config);
             this.analyzer = Analyzers.analyzer(hazelcast);
             this.sni = SniServices.create(hazelcast, config.sni());
+            this.reservations = ProfileFeed.start(hazelcast, sni, config.sni().reservationTtl(),
+                    config.scaling().decisionInterval());
         } catch (RuntimeException e) {
             hazelcast.shutdown();
             throw e;
@@ -98,6 +105,16 @@ public final class SessionGrid implements AutoCloseable {
         return sni;
     }
 
+    /**
+     * Applies the profiler's current forecasts now instead of at the next decision interval: reserves (and
+     * shadow-allocates, when confident) identifiers for each registered application's predicted growth.
+     *
+     * @return what was reserved, extended or released
+     */
+    public List<PlanAction> refreshReservations() {
+        return reservations.runOnce();
+    }
+
     /** The underlying Hazelcast instance, for everything SessionGrid does not wrap. */
     public HazelcastInstance hazelcast() {
         return hazelcast;
@@ -109,6 +126,7 @@ public final class SessionGrid implements AutoCloseable {
 
     @Override
     public void close() {
+        reservations.close();
         synchronized (this) {
             if (tracker != null) {
                 tracker.close(); // flushes what is left
