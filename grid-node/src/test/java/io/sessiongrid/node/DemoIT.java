@@ -20,6 +20,7 @@ class DemoIT {
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, out);
         assertTrue(out.contains("read back 200 of 200 sessions") && out.contains("after the loss") && out.contains("demo passed"), out);
+        assertTrue(out.contains("aggregated 1,000 of them") && out.contains("200 distinct"), out);
         assertTrue(!out.contains("FAILED"), out);
     }
 }

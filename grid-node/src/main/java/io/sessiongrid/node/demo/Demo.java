@@ -4,24 +4,31 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.SessionGrid;
+import io.sessiongrid.analyzer.ConnectionTracker;
+import io.sessiongrid.analyzer.SeriesPoint;
 import io.sessiongrid.config.HazelcastConfigs;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.config.SessionGridConfigLoader;
 import io.sessiongrid.session.SessionPartition;
 import io.sessiongrid.session.SessionStore;
+import io.sessiongrid.sni.Allocation;
 
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Starts two embedded members and a client on loopback, writes sessions with several partitions, reads
- * them back through the client, applies an element delta, terminates a member, and shows that nothing was
- * lost and the client carries on. Prints each step; returns non-zero if any check failed.
+ * them back through the client, applies an element delta, records connection events that the analyzer's Jet
+ * job aggregates, allocates identifiers, terminates a member, and shows that nothing was lost and the client
+ * carries on. Prints each step; returns non-zero if any check failed.
  */
 public final class Demo {
     private static final List<String> PARTITIONS = List.of("auth", "cart", "game");
@@ -39,7 +46,7 @@ public final class Demo {
     public int run() {
         SessionGridConfig config = SessionGridConfigLoader.defaults();
         String cluster = "sessiongrid-demo-" + UUID.randomUUID().toString().substring(0, 6);
-        out.println("SessionGrid demo: session state in partitions, embedded and through a client");
+        out.println("SessionGrid demo: session state, connection analysis and identifiers, embedded and through a client");
         long t0 = System.nanoTime();
         List<SessionGrid> members = new ArrayList<>();
         try {
@@ -52,6 +59,8 @@ public final class Demo {
                 writeSessions(members.get(0).sessions());
                 readBack(client.sessions(), "the client");
                 delta(client.sessions());
+                connections(client, members.get(0));
+                identifiers(client, members.get(0));
                 memberLoss(members.get(1), client.sessions());
             }
         } finally {
@@ -95,6 +104,51 @@ public final class Demo {
                         && after.elements().size() == before.elements().size() + 1,
                 "delta: put cart element sku-99=4 on user-7 through the client: version %x -> %x, cart now %s "
                         + "(only the element crossed the network)", before.version(), version, after.elements());
+    }
+
+    /** Connection events recorded through the client show up in the analyzer's 1 s series (a Jet job). */
+    private void connections(SessionGrid client, SessionGrid member) {
+        ConnectionTracker tracker = client.connections();
+        for (int c = 0; c < 20; c++) {
+            tracker.opened("conn-" + c, "user-" + c, "demo-app");
+            for (int r = 0; r < 50; r++) {
+                tracker.request("conn-" + c, r % 5 == 0 ? "PUT /cart" : "GET /game", 300, 4_000, 800, r == 49);
+            }
+        }
+        tracker.flush();
+        Duration second = client.config().analyzer().intervals().get(0);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long requests = 0;
+        while (System.nanoTime() < deadline && (requests = requests(member, second)) < 1_000) {
+            pause();
+        }
+        check(requests == 1_000, "recorded 1,000 requests on 20 connections through the client; the analyzer's Jet "
+                + "job aggregated %,d of them into the cluster's %d ms windows", requests, second.toMillis());
+    }
+
+    /** Session Network Identifiers from one pool, embedded and through the client, never twice. */
+    private void identifiers(SessionGrid client, SessionGrid member) {
+        member.sni().registerApp("demo-app", 1);
+        Set<Long> ids = new HashSet<>();
+        Allocation a = client.sni().allocate("demo-app", 100);
+        Allocation b = member.sni().allocate("demo-app", 100);
+        a.ids().forEach(ids::add);
+        b.ids().forEach(ids::add);
+        check(ids.size() == 200, "allocated 2 x 100 SNIs for demo-app (client and member): %d distinct, in %d "
+                + "contiguous range(s)", ids.size(), a.lease().ranges().size() + b.lease().ranges().size());
+    }
+
+    private static long requests(SessionGrid member, Duration interval) {
+        return member.analyzer().clusterSeries(interval).stream().mapToLong(SeriesPoint::requests).sum();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private void memberLoss(SessionGrid victim, SessionStore client) {
