@@ -13,6 +13,7 @@ import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.config.SessionGridConfigLoader;
 import io.sessiongrid.node.member.MemberConfigs;
 import io.sessiongrid.node.sni.ProfileFeed;
+import io.sessiongrid.node.sni.SniSweeper;
 import io.sessiongrid.session.SessionStore;
 import io.sessiongrid.session.SessionStores;
 import io.sessiongrid.sni.SniService;
@@ -40,6 +41,7 @@ public final class SessionGrid implements AutoCloseable {
     private final ConnectionAnalyzer analyzer;
     private final SniService sni;
     private final ProfileFeed reservations;
+    private SniSweeper sweeper; // members only
     private ConnectionTracker tracker;
 
     private SessionGrid(HazelcastInstance hazelcast, SessionGridConfig config) {
@@ -71,7 +73,9 @@ public final class SessionGrid implements AutoCloseable {
             hazelcast.shutdown();
             throw e;
         }
-        return new SessionGrid(hazelcast, config);
+        SessionGrid grid = new SessionGrid(hazelcast, config);
+        grid.sweeper = SniSweeper.start(hazelcast, grid.sni, config.sni().idleTimeout());
+        return grid;
     }
 
     /** A Hazelcast client of a SessionGrid cluster: {@code client} is completed with SessionGrid's serializers. */
@@ -127,6 +131,9 @@ public final class SessionGrid implements AutoCloseable {
     @Override
     public void close() {
         reservations.close();
+        if (sweeper != null) {
+            sweeper.close();
+        }
         synchronized (this) {
             if (tracker != null) {
                 tracker.close(); // flushes what is left

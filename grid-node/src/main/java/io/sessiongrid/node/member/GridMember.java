@@ -6,7 +6,9 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import io.sessiongrid.config.ConfigException;
 import io.sessiongrid.config.SessionGridConfig;
+import io.sessiongrid.node.sni.SniSweeper;
 import io.sessiongrid.session.SessionStores;
+import io.sessiongrid.sni.SniServices;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -16,9 +18,11 @@ public final class GridMember {
     private final String role;
     private final boolean lite;
     private final CountDownLatch down = new CountDownLatch(1);
+    private final SniSweeper sweeper;
 
-    private GridMember(HazelcastInstance hazelcast, String role, boolean lite) {
+    private GridMember(HazelcastInstance hazelcast, String role, boolean lite, SniSweeper sweeper) {
         this.hazelcast = hazelcast;
+        this.sweeper = sweeper;
         this.role = role;
         this.lite = lite;
         hazelcast.getLifecycleService().addLifecycleListener(event -> {
@@ -45,11 +49,13 @@ public final class GridMember {
         }
         HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(member);
         MemberConfigs.startJobs(hazelcast, config);
+        SniSweeper sweeper = SniSweeper.start(hazelcast, SniServices.create(hazelcast, config.sni()),
+                config.sni().idleTimeout());
         for (String type : config.partitions().keySet()) {
             // SQL mappings let Management Center's SQL browser read the session maps.
             hazelcast.getSql().execute(SessionStores.sqlMapping(type)).close();
         }
-        return new GridMember(hazelcast, role, lite);
+        return new GridMember(hazelcast, role, lite, sweeper);
     }
 
     public String address() {
@@ -66,6 +72,7 @@ public final class GridMember {
     }
 
     public void shutdown() {
+        sweeper.close();
         if (hazelcast.getLifecycleService().isRunning()) {
             hazelcast.shutdown();
         }
