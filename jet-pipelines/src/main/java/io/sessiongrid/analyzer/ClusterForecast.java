@@ -2,7 +2,7 @@ package io.sessiongrid.analyzer;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
-import io.sessiongrid.analyzer.internal.Named;
+import io.sessiongrid.config.compact.NamedCompactSerializer;
 
 import java.util.Arrays;
 
@@ -49,7 +49,7 @@ public record ClusterForecast(long lastWindowEnd, long intervalMillis, String mo
     }
 
     /** Compact serializer. */
-    public static final class Serializer extends Named<ClusterForecast> {
+    public static final class Serializer extends NamedCompactSerializer<ClusterForecast> {
         public Serializer() {
             super(TYPE_NAME, ClusterForecast.class);
         }

@@ -2,7 +2,7 @@ package io.sessiongrid.analyzer;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
-import io.sessiongrid.analyzer.internal.Named;
+import io.sessiongrid.config.compact.NamedCompactSerializer;
 
 import java.util.Arrays;
 
@@ -98,7 +98,7 @@ public record ConnectionSample(String connectionId, String sessionId, String mem
     }
 
     /** Compact serializer. */
-    public static final class Serializer extends Named<ConnectionSample> {
+    public static final class Serializer extends NamedCompactSerializer<ConnectionSample> {
         public Serializer() {
             super(TYPE_NAME, ConnectionSample.class);
         }

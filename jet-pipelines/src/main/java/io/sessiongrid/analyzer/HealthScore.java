@@ -2,7 +2,7 @@ package io.sessiongrid.analyzer;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
-import io.sessiongrid.analyzer.internal.Named;
+import io.sessiongrid.config.compact.NamedCompactSerializer;
 
 /**
  * A connection's health score and the parts it is made of (formula: {@link io.sessiongrid.analyzer.score}).
@@ -27,7 +27,7 @@ public record HealthScore(String sessionId, String connectionId, long windowEnd,
     public static final String TYPE_NAME = "sessiongrid.analyzer.HealthScore";
 
     /** Compact serializer; SQL sees these field names. */
-    public static final class Serializer extends Named<HealthScore> {
+    public static final class Serializer extends NamedCompactSerializer<HealthScore> {
         public Serializer() {
             super(TYPE_NAME, HealthScore.class);
         }

@@ -2,7 +2,7 @@ package io.sessiongrid.analyzer;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
-import io.sessiongrid.analyzer.internal.Named;
+import io.sessiongrid.config.compact.NamedCompactSerializer;
 
 import java.util.Arrays;
 
@@ -81,7 +81,7 @@ public record SeriesPoint(long windowStart, long intervalMillis, long samples, d
     }
 
     /** Compact serializer (points travel between the Jet job's stages and into the store's processors). */
-    public static final class Serializer extends Named<SeriesPoint> {
+    public static final class Serializer extends NamedCompactSerializer<SeriesPoint> {
         public Serializer() {
             super(TYPE_NAME, SeriesPoint.class);
         }

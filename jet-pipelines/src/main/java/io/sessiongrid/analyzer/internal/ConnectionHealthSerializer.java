@@ -3,9 +3,10 @@ package io.sessiongrid.analyzer.internal;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.sessiongrid.analyzer.score.ConnectionHealth;
+import io.sessiongrid.config.compact.NamedCompactSerializer;
 
 /** Compact form of a connection's score state, for the Jet job's snapshots. */
-public final class ConnectionHealthSerializer extends Named<ConnectionHealth> {
+public final class ConnectionHealthSerializer extends NamedCompactSerializer<ConnectionHealth> {
     public static final String TYPE_NAME = "sessiongrid.analyzer.ConnectionHealth";
 
     public ConnectionHealthSerializer() {

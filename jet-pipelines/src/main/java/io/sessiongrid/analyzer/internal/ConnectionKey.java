@@ -3,6 +3,7 @@ package io.sessiongrid.analyzer.internal;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import com.hazelcast.partition.PartitionAware;
+import io.sessiongrid.config.compact.NamedCompactSerializer;
 
 /**
  * A connection, routed by its session id: the key of health scores, and the Jet job's grouping key. Like the
@@ -18,7 +19,7 @@ public record ConnectionKey(String sessionId, String connectionId) implements Pa
     }
 
     /** Compact serializer. */
-    public static final class Serializer extends Named<ConnectionKey> {
+    public static final class Serializer extends NamedCompactSerializer<ConnectionKey> {
         public Serializer() {
             super(TYPE_NAME, ConnectionKey.class);
         }

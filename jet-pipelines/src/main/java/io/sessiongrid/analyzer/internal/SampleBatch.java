@@ -3,6 +3,7 @@ package io.sessiongrid.analyzer.internal;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.sessiongrid.analyzer.ConnectionSample;
+import io.sessiongrid.config.compact.NamedCompactSerializer;
 
 import java.util.Arrays;
 
@@ -24,7 +25,7 @@ public record SampleBatch(String source, long intervalStart, long intervalMillis
      * the cost of a batch. The API-call mix is flattened: {@code apiSizes[i]} entries of {@code apiCalls} and
      * {@code apiCounts} belong to sample {@code i}.
      */
-    public static final class Serializer extends Named<SampleBatch> {
+    public static final class Serializer extends NamedCompactSerializer<SampleBatch> {
         public Serializer() {
             super(TYPE_NAME, SampleBatch.class);
         }

@@ -3,6 +3,7 @@ package io.sessiongrid.analyzer.internal;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import com.hazelcast.partition.PartitionAware;
+import io.sessiongrid.config.compact.NamedCompactSerializer;
 
 /**
  * The key of a connection's series ({@code connectionId} set) or a session's series ({@code connectionId}
@@ -17,7 +18,7 @@ public record SeriesKey(String sessionId, String connectionId, long intervalMill
     }
 
     /** Compact serializer. */
-    public static final class Serializer extends Named<SeriesKey> {
+    public static final class Serializer extends NamedCompactSerializer<SeriesKey> {
         public Serializer() {
             super(TYPE_NAME, SeriesKey.class);
         }

@@ -3,6 +3,7 @@ package io.sessiongrid.analyzer.internal;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.sessiongrid.analyzer.SeriesPoint;
+import io.sessiongrid.config.compact.NamedCompactSerializer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -149,7 +150,7 @@ public final class SeriesRing {
     }
 
     /** Compact serializer: the columns in order, oldest first. */
-    public static final class Serializer extends Named<SeriesRing> {
+    public static final class Serializer extends NamedCompactSerializer<SeriesRing> {
         public Serializer() {
             super(TYPE_NAME, SeriesRing.class);
         }

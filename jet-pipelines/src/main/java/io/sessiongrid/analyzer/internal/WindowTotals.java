@@ -1,11 +1,12 @@
 package io.sessiongrid.analyzer.internal;
 
-import com.hazelcast.jet.aggregate.AggregateOperation;
 import com.hazelcast.jet.aggregate.AggregateOperation1;
+import com.hazelcast.jet.aggregate.AggregateOperation;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.sessiongrid.analyzer.ConnectionSample;
 import io.sessiongrid.analyzer.SeriesPoint;
+import io.sessiongrid.config.compact.NamedCompactSerializer;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -103,7 +104,7 @@ public final class WindowTotals {
     }
 
     /** Compact serializer (accumulators travel between members and into snapshots). */
-    public static final class Serializer extends Named<WindowTotals> {
+    public static final class Serializer extends NamedCompactSerializer<WindowTotals> {
         public Serializer() {
             super(TYPE_NAME, WindowTotals.class);
         }

@@ -4,6 +4,7 @@ import com.hazelcast.core.ReadOnly;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
+import io.sessiongrid.config.compact.NamedCompactSerializer;
 
 import java.util.Map;
 

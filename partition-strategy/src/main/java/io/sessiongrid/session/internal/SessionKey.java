@@ -3,6 +3,7 @@ package io.sessiongrid.session.internal;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import com.hazelcast.partition.PartitionAware;
+import io.sessiongrid.config.compact.NamedCompactSerializer;
 
 /**
  * The key of one session partition. Routed by the session id ({@code spread == false}) or by

@@ -3,6 +3,7 @@ package io.sessiongrid.session.internal;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
+import io.sessiongrid.config.compact.NamedCompactSerializer;
 
 import java.util.Map;
 

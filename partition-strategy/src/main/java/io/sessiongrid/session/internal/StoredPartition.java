@@ -2,6 +2,7 @@ package io.sessiongrid.session.internal;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
+import io.sessiongrid.config.compact.NamedCompactSerializer;
 
 /**
  * A partition as stored in its IMap.

@@ -2,6 +2,7 @@ package io.sessiongrid.session.internal;
 
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
+import io.sessiongrid.config.compact.NamedCompactSerializer;
 
 /**
  * What a write processor did. {@code version} is the new version on {@link Status#OK} and the current

@@ -1,13 +1,13 @@
-package io.sessiongrid.analyzer.internal;
+package io.sessiongrid.config.compact;
 
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 
-/** A Compact serializer with its stable type name ({@code sessiongrid.analyzer.*}) fixed at construction. */
-public abstract class Named<T> implements CompactSerializer<T> {
+/** A Compact serializer with its stable type name (what SQL and non-Java clients see) fixed at construction. */
+public abstract class NamedCompactSerializer<T> implements CompactSerializer<T> {
     private final String typeName;
     private final Class<T> type;
 
-    protected Named(String typeName, Class<T> type) {
+    protected NamedCompactSerializer(String typeName, Class<T> type) {
         this.typeName = typeName;
         this.type = type;
     }
