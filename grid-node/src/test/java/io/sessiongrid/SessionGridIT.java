@@ -9,6 +9,7 @@ import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.config.SessionGridConfigLoader;
 import io.sessiongrid.node.member.GridMember;
 import io.sessiongrid.node.member.MemberConfigs;
+import io.sessiongrid.session.SessionStore;
 import io.sessiongrid.session.SessionStores;
 import io.sessiongrid.testkit.TestClusters;
 import org.junit.jupiter.api.AfterAll;
@@ -90,6 +91,21 @@ class SessionGridIT {
         try (SqlResult result = client.hazelcast().getSql().execute("SELECT JSON_VALUE(elements, '$.lang') FROM \""
                 + SessionStores.mapName("profile") + "\" WHERE sessionId = 's-sql'")) {
             assertEquals("fr", result.iterator().next().getObject(0));
+        }
+    }
+
+    @Test
+    void aLiteMemberJoinsOwnsNothingAndServesTheSameSessions() {
+        GridMember lite = GridMember.start(CONFIG, TestClusters.memberConfig(CLUSTER), true, "edge");
+        try {
+            assertTrue(lite.hazelcast().getCluster().getLocalMember().isLiteMember());
+            embedded.sessions().set("s-lite", "auth", Map.of("token", "t"));
+            SessionStore viaLite = SessionStores.create(lite.hazelcast(), CONFIG);
+            assertEquals("t", viaLite.get("s-lite", "auth").orElseThrow().elements().get("token"));
+            assertEquals(0, lite.hazelcast().getPartitionService().getPartitions().stream()
+                    .filter(p -> lite.hazelcast().getCluster().getLocalMember().equals(p.getOwner())).count());
+        } finally {
+            lite.shutdown();
         }
     }
 

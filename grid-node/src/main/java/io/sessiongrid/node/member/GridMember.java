@@ -48,13 +48,21 @@ public final class GridMember {
             member.getMemberAttributeConfig().setAttribute(MemberConfigs.ROLE_ATTRIBUTE, role);
         }
         HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(member);
-        MemberConfigs.startJobs(hazelcast, config);
+        try {
+            MemberConfigs.startJobs(hazelcast, config);
+            if (!lite) {
+                // SQL mappings let Management Center's SQL browser read the session maps. They are cluster-wide
+                // catalog entries, and Hazelcast runs no SQL on lite members, so data members create them.
+                for (String type : config.partitions().keySet()) {
+                    hazelcast.getSql().execute(SessionStores.sqlMapping(type)).close();
+                }
+            }
+        } catch (RuntimeException e) {
+            hazelcast.getLifecycleService().terminate();
+            throw e;
+        }
         SniSweeper sweeper = SniSweeper.start(hazelcast, SniServices.create(hazelcast, config.sni()),
                 config.sni().idleTimeout());
-        for (String type : config.partitions().keySet()) {
-            // SQL mappings let Management Center's SQL browser read the session maps.
-            hazelcast.getSql().execute(SessionStores.sqlMapping(type)).close();
-        }
         return new GridMember(hazelcast, role, lite, sweeper);
     }
 
