@@ -1,5 +1,6 @@
 package io.sessiongrid.node.cli;
 
+import io.sessiongrid.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +18,24 @@ public final class SessionGridCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SessionGridCli()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line with SessionGrid's error handling: a bad configuration (an unknown role, a bad YAML value)
+     * is a usage error like a bad option: its message and exit code 2. Any other failure prints its message and
+     * exits 1; {@code -Dsessiongrid.debug=true} adds the stack trace.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new SessionGridCli());
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("sessiongrid " + command.getCommandName() + ": " + e.getMessage());
+            if (Boolean.getBoolean("sessiongrid.debug")) {
+                e.printStackTrace(command.getErr());
+            }
+            command.getErr().flush();
+            return e instanceof ConfigException ? CommandLine.ExitCode.USAGE : CommandLine.ExitCode.SOFTWARE;
+        });
+        return cli;
     }
 }

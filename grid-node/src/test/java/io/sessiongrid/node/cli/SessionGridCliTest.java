@@ -17,7 +17,7 @@ class SessionGridCliTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new SessionGridCli());
+        CommandLine cli = SessionGridCli.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         int exit = cli.execute(args);
@@ -52,6 +52,21 @@ class SessionGridCliTest {
         Run run = run("demo", "--fast");
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("--fast"), run.err());
+    }
+
+    @Test
+    void unknownRoleIsAUsageErrorThatListsTheRoles() {
+        Run run = run("start", "--role", "pinball");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("unknown role; configured roles: [game-server, shop-server, edge]"), run.err());
+        assertTrue(!run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
+
+    @Test
+    void missingConfigFileIsAUsageError() {
+        Run run = run("start", "--config", "no-such-sessiongrid.yaml");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("no-such-sessiongrid.yaml"), run.err());
     }
 
     @Test
