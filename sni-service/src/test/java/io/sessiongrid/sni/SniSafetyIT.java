@@ -1,8 +1,5 @@
 package io.sessiongrid.sni;
 
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.config.SniConfig;
 import io.sessiongrid.sni.internal.HazelcastSniService;
@@ -48,12 +45,9 @@ class SniSafetyIT {
     static void start() {
         String cluster = TestClusters.uniqueName(SniSafetyIT.class);
         for (int i = 0; i < 3; i++) {
-            members.add(Hazelcast.newHazelcastInstance(
-                    SniMaps.configure(TestClusters.memberConfig(cluster), CONFIG, 3)));
+            members.add(SniTestCluster.member(cluster, CONFIG, 3));
         }
-        ClientConfig clientConfig = TestClusters.clientConfig(cluster, members.toArray(HazelcastInstance[]::new));
-        SniSerialization.register(clientConfig.getSerializationConfig());
-        client = HazelcastClient.newHazelcastClient(clientConfig);
+        client = SniTestCluster.client(cluster, members.toArray(HazelcastInstance[]::new));
     }
 
     @AfterAll

@@ -1,8 +1,5 @@
 package io.sessiongrid.sni;
 
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.config.SniConfig;
 import io.sessiongrid.sni.reclaim.RefusalReason;
@@ -32,10 +29,8 @@ class SniServiceIT {
     @BeforeAll
     static void start() {
         String cluster = TestClusters.uniqueName(SniServiceIT.class);
-        member = Hazelcast.newHazelcastInstance(SniMaps.configure(TestClusters.memberConfig(cluster), CONFIG, 1));
-        ClientConfig clientConfig = TestClusters.clientConfig(cluster, member);
-        SniSerialization.register(clientConfig.getSerializationConfig());
-        client = HazelcastClient.newHazelcastClient(clientConfig);
+        member = SniTestCluster.member(cluster, CONFIG, 1);
+        client = SniTestCluster.client(cluster, member);
     }
 
     @AfterAll

@@ -1,8 +1,5 @@
 package io.sessiongrid.sni;
 
-import com.hazelcast.client.HazelcastClient;
-import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.config.SniConfig;
 import io.sessiongrid.testkit.TestClusters;
@@ -33,12 +30,9 @@ class SniSplitBrainIT {
     static void start() {
         String cluster = TestClusters.uniqueName(SniSplitBrainIT.class);
         for (int i = 0; i < 3; i++) {
-            members.add(Hazelcast.newHazelcastInstance(
-                    SniMaps.configure(TestClusters.memberConfig(cluster), CONFIG, 3)));
+            members.add(SniTestCluster.member(cluster, CONFIG, 3));
         }
-        ClientConfig clientConfig = TestClusters.clientConfig(cluster, members.get(0));
-        SniSerialization.register(clientConfig.getSerializationConfig());
-        client = HazelcastClient.newHazelcastClient(clientConfig);
+        client = SniTestCluster.client(cluster, members.get(0));
     }
 
     @AfterAll
