@@ -5,7 +5,7 @@ import com.hazelcast.jet.Job;
 import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.config.ProcessingGuarantee;
 import com.hazelcast.jet.core.JobStatus;
-import io.sessiongrid.analyzer.internal.AnalyzerPipeline;
+import io.sessiongrid.analyzer.internal.AnalyzerDag;
 import io.sessiongrid.config.AnalyzerConfig;
 import io.sessiongrid.config.ScalingConfig;
 
@@ -49,7 +49,7 @@ public final class AnalyzerJobs {
                 .setSnapshotIntervalMillis(SNAPSHOT_INTERVAL_MILLIS)
                 .setMetricsEnabled(true)
                 .setStoreMetricsAfterJobCompletion(true);
-        Job job = hz.getJet().newJobIfAbsent(AnalyzerPipeline.build(intervals, scoreInterval, horizonSteps,
+        Job job = hz.getJet().newJobIfAbsent(AnalyzerDag.build(intervals, scoreInterval, horizonSteps,
                 analyzer.historyPoints(), AnalyzerMaps.connectionHistory(analyzer)), config);
         if (job.getStatus() == JobStatus.SUSPENDED) {
             job.resume();
@@ -84,6 +84,10 @@ public final class AnalyzerJobs {
             out[i] = list.get(i).toMillis();
             if (out[i] < 1 || (i > 0 && out[i] <= out[i - 1])) {
                 throw new IllegalArgumentException("analyzer.intervals must be ascending and >= 1 ms, got " + list);
+            }
+            if (out[i] % out[0] != 0) {
+                throw new IllegalArgumentException("analyzer.intervals must each be a multiple of the first (the "
+                        + "trackers' flush interval, " + list.get(0) + "), got " + list);
             }
         }
         return out;

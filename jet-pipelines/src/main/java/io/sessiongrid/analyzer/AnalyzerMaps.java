@@ -17,14 +17,13 @@ import java.time.Duration;
  * <table>
  *   <caption>Maps</caption>
  *   <tr><th>map</th><th>key</th><th>value</th></tr>
- *   <tr><td>{@value #INGEST}</td><td>one String per partition</td><td>the trackers' latest sample batch; its event
- *       journal is the Jet job's source</td></tr>
- *   <tr><td>{@value #CONNECTIONS}</td><td>{@code SeriesKey(sessionId, connectionId, intervalMillis)}</td>
- *       <td>{@code SeriesRing}: the newest {@code min(historyPoints, }{@value #CONNECTION_HISTORY_LIMIT}{@code )}
- *       windows</td></tr>
- *   <tr><td>{@value #SESSIONS}</td><td>{@code SeriesKey(sessionId, "", intervalMillis)}</td>
- *       <td>{@code SeriesRing}: the newest {@code min(historyPoints, }{@value #CONNECTION_HISTORY_LIMIT}{@code )}
- *       windows</td></tr>
+ *   <tr><td>{@value #INGEST}</td><td>one String per partition</td><td>the trackers' latest sample batch (samples
+ *       grouped by their session's partition); its event journal is the Jet job's source</td></tr>
+ *   <tr><td>{@value #CONNECTIONS}</td><td>{@code SeriesKey(sessionId, connectionId)}</td>
+ *       <td>{@code SeriesRings}: per interval, the newest {@code min(historyPoints, }
+ *       {@value #CONNECTION_HISTORY_LIMIT}{@code )} windows; updated once per scoring interval</td></tr>
+ *   <tr><td>{@value #SESSIONS}</td><td>{@code SeriesKey(sessionId, "")}</td>
+ *       <td>{@code SeriesRings}: as for connections</td></tr>
  *   <tr><td>{@value #CLUSTER}</td><td>{@code Long} intervalMillis</td><td>{@code SeriesRing}: the newest
  *       {@code historyPoints} windows</td></tr>
  *   <tr><td>{@value #SCORES}</td><td>{@code ConnectionKey(sessionId, connectionId)}</td><td>{@link HealthScore}</td></tr>

@@ -7,6 +7,9 @@ import io.sessiongrid.analyzer.internal.ConnectionKey;
 import io.sessiongrid.analyzer.internal.SampleBatch;
 import io.sessiongrid.analyzer.internal.SeriesKey;
 import io.sessiongrid.analyzer.internal.SeriesRing;
+import io.sessiongrid.analyzer.internal.SeriesRings;
+import io.sessiongrid.analyzer.internal.SeriesUpdate;
+import io.sessiongrid.analyzer.internal.WindowColumns;
 import io.sessiongrid.analyzer.internal.WindowTotals;
 
 /**
@@ -28,6 +31,9 @@ public final class AnalyzerSerialization {
                 .addSerializer(new SeriesKey.Serializer())
                 .addSerializer(new SampleBatch.Serializer())
                 .addSerializer(new SeriesRing.Serializer())
+                .addSerializer(new SeriesRings.Serializer())
+                .addSerializer(new SeriesUpdate.Serializer())
+                .addSerializer(new WindowColumns.Serializer())
                 .addSerializer(new WindowTotals.Serializer())
                 .addSerializer(new ConnectionHealthSerializer());
         return serialization;

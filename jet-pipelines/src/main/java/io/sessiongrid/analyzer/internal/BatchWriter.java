@@ -8,6 +8,12 @@ public interface BatchWriter {
     /** The number of partitions: {@link #write} takes exactly this many batches. */
     int partitions();
 
+    /**
+     * The partition whose batch carries the samples of {@code sessionId}: every tracker puts a session's
+     * connections into the same partition's batch, so they meet in one processor of the Jet job.
+     */
+    int partitionOf(String sessionId);
+
     /** A name for the writing process, stamped on every batch. */
     String source();
 

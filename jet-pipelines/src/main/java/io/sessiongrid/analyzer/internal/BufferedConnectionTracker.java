@@ -4,6 +4,7 @@ import io.sessiongrid.analyzer.ConnectionSample;
 import io.sessiongrid.analyzer.ConnectionTracker;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,8 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
     public void opened(String connectionId, String sessionId, String member) {
         requireText(connectionId, "connectionId");
         requireText(sessionId, "sessionId");
-        live.putIfAbsent(connectionId, new Counters(sessionId, member == null ? "" : member, clock.getAsLong()));
+        live.computeIfAbsent(connectionId, id -> new Counters(sessionId, writer.partitionOf(sessionId),
+                member == null ? "" : member, clock.getAsLong()));
     }
 
     @Override
@@ -90,12 +92,12 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
             c.latency.add(latencyMicros);
         }
         String call = apiCall == null ? WindowTotals.OTHER : apiCall;
-        LongAdder a = c.api.get(call);
+        ApiCounter a = c.api.get(call);
         if (a == null) {
             a = c.api.computeIfAbsent(c.api.size() < WindowTotals.MAX_API_CALLS ? call : WindowTotals.OTHER,
-                    k -> new LongAdder());
+                    ApiCounter::new);
         }
-        a.increment();
+        a.count.increment();
     }
 
     @Override
@@ -133,7 +135,7 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
         List<Map.Entry<String, Counters>> flushed = new ArrayList<>(live.size());
         for (Map.Entry<String, Counters> e : live.entrySet()) {
             ConnectionSample s = e.getValue().prepare(e.getKey(), intervalStart, intervalMillis);
-            parts.get(Math.floorMod(e.getKey().hashCode(), n)).add(s);
+            parts.get(e.getValue().partition).add(s);
             flushed.add(e);
         }
         List<SampleBatch> batches = new ArrayList<>(n);
@@ -185,9 +187,22 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
         }
     }
 
+    /** One API call's count on one connection; {@code sent}/{@code pending} belong to the flusher. */
+    private static final class ApiCounter {
+        final String call;
+        final LongAdder count = new LongAdder();
+        long sent;
+        long pending;
+
+        ApiCounter(String call) {
+            this.call = call;
+        }
+    }
+
     /** One connection's counters. The adders are shared; the rest belongs to the flusher (under its lock). */
     private static final class Counters {
         final String sessionId;
+        final int partition;
         final String member;
         final long openedAt;
         final LongAdder requests = new LongAdder();
@@ -195,7 +210,7 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
         final LongAdder bytesIn = new LongAdder();
         final LongAdder bytesOut = new LongAdder();
         final LongAdder latency = new LongAdder();
-        final ConcurrentHashMap<String, LongAdder> api = new ConcurrentHashMap<>();
+        final ConcurrentHashMap<String, ApiCounter> api = new ConcurrentHashMap<>(4);
         volatile boolean closed;
 
         // Flusher-owned: what the last successful flush covered, and what the pending one covers.
@@ -203,12 +218,11 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
         boolean closedSent;
         final long[] sent = new long[5];
         final long[] pending = new long[5];
-        final Map<String, Long> apiSent = new HashMap<>();
-        final Map<String, Long> apiPending = new HashMap<>();
         boolean pendingClose;
 
-        Counters(String sessionId, String member, long openedAt) {
+        Counters(String sessionId, int partition, String member, long openedAt) {
             this.sessionId = sessionId;
+            this.partition = partition;
             this.member = member;
             this.openedAt = openedAt;
         }
@@ -220,31 +234,35 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
             pending[2] = bytesIn.sum();
             pending[3] = bytesOut.sum();
             pending[4] = latency.sum();
-            apiPending.clear();
-            List<String> calls = new ArrayList<>();
-            List<Long> counts = new ArrayList<>();
-            api.forEach((call, adder) -> {
-                long total = adder.sum();
-                apiPending.put(call, total);
-                long delta = total - apiSent.getOrDefault(call, 0L);
-                if (delta > 0) {
-                    calls.add(call);
-                    counts.add(delta);
+            int active = 0;
+            for (ApiCounter a : api.values()) {
+                a.pending = a.count.sum();
+                if (a.pending > a.sent) {
+                    active++;
                 }
-            });
-            long[] callCounts = new long[counts.size()];
-            for (int i = 0; i < callCounts.length; i++) {
-                callCounts[i] = counts.get(i);
+            }
+            String[] calls = new String[active];
+            long[] callCounts = new long[active];
+            int k = 0;
+            for (ApiCounter a : api.values()) {
+                if (a.pending > a.sent && k < active) { // a call added since the count above waits for the next flush
+                    calls[k] = a.call;
+                    callCounts[k++] = a.pending - a.sent;
+                } else {
+                    a.pending = a.sent;
+                }
             }
             return new ConnectionSample(id, sessionId, member, intervalStart, intervalMillis, openedAt,
                     openSent ? 0 : 1, pendingClose ? 1 : 0, pending[0] - sent[0], pending[1] - sent[1],
                     pending[2] - sent[2], pending[3] - sent[3], pending[4] - sent[4], 0,
-                    calls.toArray(new String[0]), callCounts);
+                    k == active ? calls : Arrays.copyOf(calls, k), k == active ? callCounts : Arrays.copyOf(callCounts, k));
         }
 
         void commit() {
             System.arraycopy(pending, 0, sent, 0, sent.length);
-            apiSent.putAll(apiPending);
+            for (ApiCounter a : api.values()) {
+                a.sent = a.pending;
+            }
             openSent = true;
             closedSent = pendingClose;
         }

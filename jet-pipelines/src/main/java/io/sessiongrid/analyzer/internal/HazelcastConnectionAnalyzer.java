@@ -17,8 +17,8 @@ import java.util.TreeMap;
 
 /** {@link ConnectionAnalyzer} over the analyzer's IMaps. */
 public final class HazelcastConnectionAnalyzer implements ConnectionAnalyzer {
-    private final IMap<SeriesKey, SeriesRing> connections;
-    private final IMap<SeriesKey, SeriesRing> sessions;
+    private final IMap<SeriesKey, SeriesRings> connections;
+    private final IMap<SeriesKey, SeriesRings> sessions;
     private final IMap<Long, SeriesRing> cluster;
     private final IMap<ConnectionKey, HealthScore> scores;
     private final IMap<String, ClusterForecast> forecast;
@@ -33,12 +33,12 @@ public final class HazelcastConnectionAnalyzer implements ConnectionAnalyzer {
 
     @Override
     public List<SeriesPoint> connectionSeries(String sessionId, String connectionId, Duration interval) {
-        return points(connections.get(new SeriesKey(sessionId, connectionId, interval.toMillis())));
+        return points(connections.get(new SeriesKey(sessionId, connectionId)), interval);
     }
 
     @Override
     public List<SeriesPoint> sessionSeries(String sessionId, Duration interval) {
-        return points(sessions.get(new SeriesKey(sessionId, "", interval.toMillis())));
+        return points(sessions.get(SeriesKey.session(sessionId)), interval);
     }
 
     @Override
@@ -62,6 +62,10 @@ public final class HazelcastConnectionAnalyzer implements ConnectionAnalyzer {
     @Override
     public Optional<ClusterForecast> clusterForecast() {
         return Optional.ofNullable(forecast.get(AnalyzerMaps.CLUSTER_FORECAST_KEY));
+    }
+
+    private static List<SeriesPoint> points(SeriesRings rings, Duration interval) {
+        return rings == null ? List.of() : rings.points(interval.toMillis());
     }
 
     private static List<SeriesPoint> points(SeriesRing ring) {

@@ -19,10 +19,12 @@ public final class MapBatchWriter implements BatchWriter {
     private final IMap<String, SampleBatch> ingest;
     private final String[] keys;
     private final String source;
+    private final PartitionService partitionService;
 
     public MapBatchWriter(HazelcastInstance hz) {
         this.ingest = hz.getMap(AnalyzerMaps.INGEST);
-        this.keys = partitionKeys(hz.getPartitionService());
+        this.partitionService = hz.getPartitionService();
+        this.keys = partitionKeys(partitionService);
         this.source = hz.getName() + "/" + hz.getLocalEndpoint().getUuid();
     }
 
@@ -48,6 +50,11 @@ public final class MapBatchWriter implements BatchWriter {
     @Override
     public int partitions() {
         return keys.length;
+    }
+
+    @Override
+    public int partitionOf(String sessionId) {
+        return partitionService.getPartition(sessionId).getPartitionId();
     }
 
     @Override

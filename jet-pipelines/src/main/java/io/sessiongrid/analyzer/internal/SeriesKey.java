@@ -7,10 +7,15 @@ import io.sessiongrid.config.compact.NamedCompactSerializer;
 
 /**
  * The key of a connection's series ({@code connectionId} set) or a session's series ({@code connectionId}
- * empty) at one interval, routed by the session id.
+ * empty), all intervals in one entry, routed by the session id like the session's own state.
  */
-public record SeriesKey(String sessionId, String connectionId, long intervalMillis) implements PartitionAware<String> {
+public record SeriesKey(String sessionId, String connectionId) implements PartitionAware<String> {
     public static final String TYPE_NAME = "sessiongrid.analyzer.SeriesKey";
+
+    /** The key of a session's own series. */
+    public static SeriesKey session(String sessionId) {
+        return new SeriesKey(sessionId, "");
+    }
 
     @Override
     public String getPartitionKey() {
@@ -25,15 +30,13 @@ public record SeriesKey(String sessionId, String connectionId, long intervalMill
 
         @Override
         public SeriesKey read(CompactReader in) {
-            return new SeriesKey(in.readString("sessionId"), in.readString("connectionId"),
-                    in.readInt64("intervalMillis"));
+            return new SeriesKey(in.readString("sessionId"), in.readString("connectionId"));
         }
 
         @Override
         public void write(CompactWriter out, SeriesKey key) {
             out.writeString("sessionId", key.sessionId);
             out.writeString("connectionId", key.connectionId);
-            out.writeInt64("intervalMillis", key.intervalMillis);
         }
     }
 }

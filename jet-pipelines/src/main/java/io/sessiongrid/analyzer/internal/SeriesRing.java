@@ -13,8 +13,8 @@ import java.util.List;
  * A bounded history of one series at one interval: the newest {@code capacity} points, stored column-wise
  * (one primitive array per field, grown by doubling up to the capacity) so that the value stays compact and
  * an append is amortized O(1); about 90 bytes per point. Windows without
- * samples are not stored, so gaps show as missing window starts. The API-call mix is kept for the newest
- * point only.
+ * samples are not stored, so gaps show as missing window starts. The API-call mix is kept for the newest window
+ * that had one (windows of an idle connection have none), not for every point.
  *
  * <p>Mutable, and confined to the partition thread that owns the entry: it is only changed inside entry
  * processors ({@link #append}), and the maps holding it use the OBJECT in-memory format so that an append
@@ -42,6 +42,7 @@ public final class SeriesRing {
     private long[] late;
     private String[] apiCalls = new String[0];
     private long[] apiCounts = new long[0];
+    private long apiStart = Long.MIN_VALUE;
 
     public SeriesRing(long intervalMillis, int capacity) {
         if (capacity < 1) {
@@ -118,17 +119,20 @@ public final class SeriesRing {
         bytesOut[i] = p.bytesOut();
         latency[i] = p.latencyMicros();
         late[i] = p.late();
-        apiCalls = p.apiCalls();
-        apiCounts = p.apiCounts();
+        if (p.apiCalls().length > 0 || p.windowStart() == apiStart) {
+            apiCalls = p.apiCalls();
+            apiCounts = p.apiCounts();
+            apiStart = p.windowStart();
+        }
         return true;
     }
 
-    /** The points, oldest first; only the newest carries the API-call mix. */
+    /** The points, oldest first; only the newest with an API-call mix carries it. */
     public List<SeriesPoint> points() {
         List<SeriesPoint> out = new ArrayList<>(size);
         for (int k = 0; k < size; k++) {
             int i = index(k);
-            boolean newest = k == size - 1;
+            boolean newest = start[i] == apiStart;
             out.add(new SeriesPoint(start[i], intervalMillis, samples[i], connections[i], opens[i], closes[i],
                     requests[i], errors[i], bytesIn[i], bytesOut[i], latency[i], late[i],
                     newest ? apiCalls : null, newest ? apiCounts : null));
@@ -171,8 +175,9 @@ public final class SeriesRing {
             long[] lt = in.readArrayOfInt64("late");
             String[] calls = in.readArrayOfString("apiCalls");
             long[] counts = in.readArrayOfInt64("apiCounts");
+            long callsStart = in.readInt64("apiStart");
             for (int k = 0; k < st.length; k++) {
-                boolean newest = k == st.length - 1;
+                boolean newest = st[k] == callsStart;
                 r.append(new SeriesPoint(st[k], r.intervalMillis, sa[k], co[k], op[k], cl[k], rq[k], er[k], bi[k],
                         bo[k], la[k], lt[k], newest ? calls : null, newest ? counts : null));
             }
@@ -202,6 +207,7 @@ public final class SeriesRing {
             out.writeArrayOfInt64("late", column(r, r.late));
             out.writeArrayOfString("apiCalls", r.apiCalls);
             out.writeArrayOfInt64("apiCounts", r.apiCounts);
+            out.writeInt64("apiStart", r.apiStart);
         }
 
         private static long[] column(SeriesRing r, long[] values) {

@@ -1,32 +1,31 @@
 package io.sessiongrid.analyzer.internal;
 
-import com.hazelcast.jet.aggregate.AggregateOperation1;
-import com.hazelcast.jet.aggregate.AggregateOperation;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.sessiongrid.analyzer.ConnectionSample;
 import io.sessiongrid.analyzer.SeriesPoint;
 import io.sessiongrid.config.compact.NamedCompactSerializer;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.io.IOException;
+import java.util.Arrays;
 
 /**
- * The Jet accumulator of one window: sums of the samples' counters and the API-call mix (at most
- * {@value #MAX_API_CALLS} names; the rest count under {@value #OTHER}). Counting-and-summing only, no averages,
- * so a window without samples can be recognised and dropped (STACK.md pitfall 4).
+ * The running totals of one open window: sums of the samples' counters and the API-call mix (at most
+ * {@value #MAX_API_CALLS} names; the rest count under {@value #OTHER}). Counting and summing only, no averages,
+ * so a window without samples is recognisable ({@link #isEmpty()}) and never stored (STACK.md pitfall 4).
+ * The mix is two small parallel arrays searched linearly: a connection uses a handful of calls, and 300,000 of
+ * these live at once with the default intervals and 100,000 connections.
+ *
+ * <p>Mutable; confined to one Jet processor.
  */
 public final class WindowTotals {
     public static final String TYPE_NAME = "sessiongrid.analyzer.WindowTotals";
     public static final int MAX_API_CALLS = 32;
     public static final String OTHER = "other";
-
-    /** Sums samples into one {@link WindowTotals} per window. */
-    public static final AggregateOperation1<ConnectionSample, WindowTotals, WindowTotals> OP = AggregateOperation
-            .withCreate(WindowTotals::new)
-            .<ConnectionSample>andAccumulate(WindowTotals::add)
-            .andCombine(WindowTotals::combine)
-            .andExportFinish(WindowTotals::copy);
+    private static final String[] NO_CALLS = new String[0];
+    private static final long[] NO_COUNTS = new long[0];
 
     long samples;
     long sampleMillis;
@@ -38,9 +37,12 @@ public final class WindowTotals {
     long bytesOut;
     long latency;
     long late;
-    final Map<String, Long> api = new HashMap<>();
+    private String[] calls = NO_CALLS;
+    private long[] counts = NO_COUNTS;
+    private int callCount;
 
-    public void add(ConnectionSample s) {
+    /** Adds one sample; {@code late} marks it as counted here rather than in its own window. */
+    public void add(ConnectionSample s, boolean late) {
         samples++;
         sampleMillis += s.intervalMillis();
         opens += s.opens();
@@ -50,11 +52,32 @@ public final class WindowTotals {
         bytesIn += s.bytesIn();
         bytesOut += s.bytesOut();
         latency += s.latencyMicros();
-        late += s.late();
-        String[] calls = s.apiCalls();
-        long[] counts = s.apiCounts();
-        for (int i = 0; i < calls.length; i++) {
-            addCall(calls[i], counts[i]);
+        if (late) {
+            this.late++;
+        }
+        String[] sampleCalls = s.apiCalls();
+        long[] sampleCounts = s.apiCounts();
+        for (int i = 0; i < sampleCalls.length; i++) {
+            addCall(sampleCalls[i], sampleCounts[i]);
+        }
+    }
+
+    /** Adds a point of the same window (a processor's share of a cluster window). */
+    public void add(SeriesPoint p) {
+        samples += p.samples();
+        sampleMillis += Math.round(p.connections() * p.intervalMillis());
+        opens += p.opens();
+        closes += p.closes();
+        requests += p.requests();
+        errors += p.errors();
+        bytesIn += p.bytesIn();
+        bytesOut += p.bytesOut();
+        latency += p.latencyMicros();
+        late += p.late();
+        String[] names = p.apiCalls();
+        long[] values = p.apiCounts();
+        for (int i = 0; i < names.length; i++) {
+            addCall(names[i], values[i]);
         }
     }
 
@@ -69,18 +92,34 @@ public final class WindowTotals {
         bytesOut += o.bytesOut;
         latency += o.latency;
         late += o.late;
-        o.api.forEach(this::addCall);
+        for (int i = 0; i < o.callCount; i++) {
+            addCall(o.calls[i], o.counts[i]);
+        }
     }
 
     private void addCall(String call, long count) {
-        String name = api.containsKey(call) || api.size() < MAX_API_CALLS ? call : OTHER;
-        api.merge(name, count, Long::sum);
+        for (int i = 0; i < callCount; i++) {
+            if (calls[i].equals(call)) {
+                counts[i] += count;
+                return;
+            }
+        }
+        if (callCount == MAX_API_CALLS && !OTHER.equals(call)) {
+            addCall(OTHER, count);
+            return;
+        }
+        if (callCount == calls.length) {
+            int grown = Math.min(MAX_API_CALLS + 1, Math.max(4, 2 * callCount));
+            calls = Arrays.copyOf(calls, grown);
+            counts = Arrays.copyOf(counts, grown);
+        }
+        calls[callCount] = call;
+        counts[callCount++] = count;
     }
 
-    public WindowTotals copy() {
-        WindowTotals c = new WindowTotals();
-        c.combine(this);
-        return c;
+    /** Whether no sample was added since creation or the last {@link #clear()}. */
+    public boolean isEmpty() {
+        return samples == 0;
     }
 
     public long samples() {
@@ -91,19 +130,87 @@ public final class WindowTotals {
         return requests;
     }
 
-    /** The window as a point; {@code connections} is the average number of connections open in it. */
-    public SeriesPoint toPoint(long windowStart, long intervalMillis) {
-        String[] calls = api.keySet().toArray(new String[0]);
-        java.util.Arrays.sort(calls);
-        long[] counts = new long[calls.length];
-        for (int i = 0; i < calls.length; i++) {
-            counts[i] = api.get(calls[i]);
-        }
-        return new SeriesPoint(windowStart, intervalMillis, samples, (double) sampleMillis / intervalMillis, opens,
-                closes, requests, errors, bytesIn, bytesOut, latency, late, calls, counts);
+    public long errors() {
+        return errors;
     }
 
-    /** Compact serializer (accumulators travel between members and into snapshots). */
+    public long closes() {
+        return closes;
+    }
+
+    int callCount() {
+        return callCount;
+    }
+
+    /** Copies the API-call mix into {@code names}/{@code values} from index {@code at}. */
+    void copyCalls(String[] names, long[] values, int at) {
+        System.arraycopy(calls, 0, names, at, callCount);
+        System.arraycopy(counts, 0, values, at, callCount);
+    }
+
+    /** Back to empty, keeping the arrays (windows are reused, one per series and interval). */
+    public void clear() {
+        samples = 0;
+        sampleMillis = 0;
+        opens = 0;
+        closes = 0;
+        requests = 0;
+        errors = 0;
+        bytesIn = 0;
+        bytesOut = 0;
+        latency = 0;
+        late = 0;
+        Arrays.fill(calls, 0, callCount, null);
+        callCount = 0;
+    }
+
+    /** The window as a point; {@code connections} is the average number of connections open in it. */
+    public SeriesPoint toPoint(long windowStart, long intervalMillis) {
+        String[] names = Arrays.copyOf(calls, callCount);
+        long[] values = Arrays.copyOf(counts, callCount);
+        return new SeriesPoint(windowStart, intervalMillis, samples, (double) sampleMillis / intervalMillis, opens,
+                closes, requests, errors, bytesIn, bytesOut, latency, late, names, values);
+    }
+
+    /** Writes the totals for a Jet snapshot (see {@link #readFrom}). */
+    void writeTo(ObjectDataOutput out) throws IOException {
+        out.writeLong(samples);
+        out.writeLong(sampleMillis);
+        out.writeLong(opens);
+        out.writeLong(closes);
+        out.writeLong(requests);
+        out.writeLong(errors);
+        out.writeLong(bytesIn);
+        out.writeLong(bytesOut);
+        out.writeLong(latency);
+        out.writeLong(late);
+        out.writeInt(callCount);
+        for (int i = 0; i < callCount; i++) {
+            out.writeString(calls[i]);
+            out.writeLong(counts[i]);
+        }
+    }
+
+    static WindowTotals readFrom(ObjectDataInput in) throws IOException {
+        WindowTotals t = new WindowTotals();
+        t.samples = in.readLong();
+        t.sampleMillis = in.readLong();
+        t.opens = in.readLong();
+        t.closes = in.readLong();
+        t.requests = in.readLong();
+        t.errors = in.readLong();
+        t.bytesIn = in.readLong();
+        t.bytesOut = in.readLong();
+        t.latency = in.readLong();
+        t.late = in.readLong();
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            t.addCall(in.readString(), in.readLong());
+        }
+        return t;
+    }
+
+    /** Compact serializer (partial cluster windows travel between members). */
     public static final class Serializer extends NamedCompactSerializer<WindowTotals> {
         public Serializer() {
             super(TYPE_NAME, WindowTotals.class);
@@ -122,10 +229,10 @@ public final class WindowTotals {
             t.bytesOut = in.readInt64("bytesOut");
             t.latency = in.readInt64("latencyMicros");
             t.late = in.readInt64("late");
-            String[] calls = in.readArrayOfString("apiCalls");
-            long[] counts = in.readArrayOfInt64("apiCounts");
-            for (int i = 0; i < calls.length; i++) {
-                t.api.put(calls[i], counts[i]);
+            String[] names = in.readArrayOfString("apiCalls");
+            long[] values = in.readArrayOfInt64("apiCounts");
+            for (int i = 0; i < names.length; i++) {
+                t.addCall(names[i], values[i]);
             }
             return t;
         }
@@ -142,13 +249,8 @@ public final class WindowTotals {
             out.writeInt64("bytesOut", t.bytesOut);
             out.writeInt64("latencyMicros", t.latency);
             out.writeInt64("late", t.late);
-            String[] calls = t.api.keySet().toArray(new String[0]);
-            long[] counts = new long[calls.length];
-            for (int i = 0; i < calls.length; i++) {
-                counts[i] = t.api.get(calls[i]);
-            }
-            out.writeArrayOfString("apiCalls", calls);
-            out.writeArrayOfInt64("apiCounts", counts);
+            out.writeArrayOfString("apiCalls", Arrays.copyOf(t.calls, t.callCount));
+            out.writeArrayOfInt64("apiCounts", Arrays.copyOf(t.counts, t.callCount));
         }
     }
 }

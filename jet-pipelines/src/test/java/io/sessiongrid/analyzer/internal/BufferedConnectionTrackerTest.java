@@ -26,6 +26,11 @@ class BufferedConnectionTrackerTest {
         }
 
         @Override
+        public int partitionOf(String sessionId) {
+            return Math.floorMod(sessionId.hashCode(), 7);
+        }
+
+        @Override
         public String source() {
             return "test";
         }

@@ -1,0 +1,163 @@
+package io.sessiongrid.analyzer.internal;
+
+import com.hazelcast.jet.Traverser;
+import com.hazelcast.jet.Traversers;
+import com.hazelcast.jet.Util;
+import com.hazelcast.jet.core.AbstractProcessor;
+import com.hazelcast.jet.core.Watermark;
+import com.hazelcast.jet.core.metrics.Metric;
+import com.hazelcast.jet.core.metrics.Metrics;
+import com.hazelcast.map.IMap;
+import io.sessiongrid.analyzer.AnalyzerMaps;
+import io.sessiongrid.analyzer.ClusterForecast;
+import io.sessiongrid.analyzer.SeriesPoint;
+import io.sessiongrid.forecast.Forecasters;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The analyzer job's cluster stage, one instance receiving from every aggregating processor: adds their shares
+ * of each cluster window and, once the watermark passed the window (every share has then arrived: a processor
+ * emits its shares before it forwards the watermark), emits the cluster's point (ordinal 0) and, at the scoring
+ * interval, the updated cluster forecast (ordinal 1). Not cooperative: a forecast refit takes milliseconds.
+ */
+public final class ClusterSeriesP extends AbstractProcessor {
+    /** The key that routes every share here, and under which open sums are saved (so they restore here too). */
+    public static final String ROUTING_KEY = "sessiongrid-cluster";
+
+    private final long flush;
+    private final long scoreInterval;
+    private final int historyPoints;
+    private final int horizonSteps;
+    private final Map<Long, TreeMap<Long, WindowTotals>> sums = new TreeMap<>();
+    private final ArrayDeque<Object> points = new ArrayDeque<>();
+    private final ArrayDeque<Object> forecasts = new ArrayDeque<>();
+    private ClusterForecaster forecaster;
+    private boolean pending;
+    private Traverser<Map.Entry<String, SeriesPoint>> snapshot;
+    private Metric windowsEmitted;
+    private Metric forecastsComputed;
+    private Metric forecastMicros;
+    private Metric forecastErrorPct;
+
+    public ClusterSeriesP(long flush, long scoreInterval, int historyPoints, int horizonSteps) {
+        this.flush = flush;
+        this.scoreInterval = scoreInterval;
+        this.historyPoints = historyPoints;
+        this.horizonSteps = horizonSteps;
+    }
+
+    @Override
+    public boolean isCooperative() {
+        return false;
+    }
+
+    @Override
+    protected void init(Context context) {
+        forecaster = new ClusterForecaster(Forecasters.auto(), scoreInterval, historyPoints, horizonSteps, 1,
+                ClusterForecaster.DEFAULT_REFIT_EVERY);
+        IMap<Long, SeriesRing> stored = context.hazelcastInstance().getMap(AnalyzerMaps.CLUSTER);
+        SeriesRing history = stored.get(scoreInterval);
+        if (history != null) {
+            forecaster.seed(history.requestRates()); // the forecaster itself is not in snapshots: the store is
+        }
+    }
+
+    /** User metrics can only be created on the thread running the processor, not always the one calling init. */
+    private void metrics() {
+        if (windowsEmitted == null) {
+            windowsEmitted = Metrics.metric("windowsEmitted");
+            forecastsComputed = Metrics.metric("forecastsComputed");
+            forecastMicros = Metrics.metric("forecastMicros");
+            forecastErrorPct = Metrics.metric("forecastErrorPct");
+        }
+    }
+
+    @Override
+    protected boolean tryProcess(int ordinal, Object item) {
+        add((SeriesPoint) item);
+        return true;
+    }
+
+    private void add(SeriesPoint share) {
+        sums.computeIfAbsent(share.intervalMillis(), k -> new TreeMap<>())
+                .computeIfAbsent(share.windowStart(), k -> new WindowTotals()).add(share);
+    }
+
+    @Override
+    public boolean tryProcessWatermark(Watermark watermark) {
+        if (!pending) {
+            metrics();
+            close(watermark.timestamp() + flush - 1);
+            pending = true;
+        }
+        if (!drain(0, points) || !drain(1, forecasts) || !tryEmit(watermark)) {
+            return false;
+        }
+        pending = false;
+        return true;
+    }
+
+    private void close(long limit) {
+        for (Map.Entry<Long, TreeMap<Long, WindowTotals>> byInterval : sums.entrySet()) {
+            long interval = byInterval.getKey();
+            for (Iterator<Map.Entry<Long, WindowTotals>> it = byInterval.getValue().entrySet().iterator();
+                 it.hasNext(); ) {
+                Map.Entry<Long, WindowTotals> w = it.next();
+                if (w.getKey() + interval > limit) {
+                    break;
+                }
+                it.remove();
+                SeriesPoint point = w.getValue().toPoint(w.getKey(), interval);
+                windowsEmitted.increment();
+                points.add(point);
+                if (interval == scoreInterval) {
+                    forecast(point);
+                }
+            }
+        }
+    }
+
+    private void forecast(SeriesPoint point) {
+        ClusterForecast f = forecaster.accept(point.windowEnd(), point.requestRate());
+        if (f != null) {
+            forecastsComputed.increment();
+            forecastMicros.set(f.computeMicros());
+            if (f.lastErrorPct() >= 0) {
+                forecastErrorPct.set(Math.round(f.lastErrorPct()));
+            }
+            forecasts.add(f);
+        }
+    }
+
+    private boolean drain(int ordinal, ArrayDeque<Object> queue) {
+        while (!queue.isEmpty()) {
+            if (!tryEmit(ordinal, queue.peekFirst())) {
+                return false;
+            }
+            queue.pollFirst();
+        }
+        return true;
+    }
+
+    @Override
+    public boolean saveToSnapshot() {
+        if (snapshot == null) {
+            List<Map.Entry<String, SeriesPoint>> open = new ArrayList<>();
+            sums.forEach((interval, windows) -> windows.forEach((start, totals) ->
+                    open.add(Util.entry(ROUTING_KEY, totals.toPoint(start, interval)))));
+            snapshot = Traversers.traverseIterable(open).onFirstNull(() -> snapshot = null);
+        }
+        return emitFromTraverserToSnapshot(snapshot);
+    }
+
+    @Override
+    protected void restoreFromSnapshot(Object key, Object value) {
+        add((SeriesPoint) value);
+    }
+}

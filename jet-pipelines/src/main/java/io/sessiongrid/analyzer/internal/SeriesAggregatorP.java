@@ -1,0 +1,328 @@
+package io.sessiongrid.analyzer.internal;
+
+import com.hazelcast.jet.Traverser;
+import com.hazelcast.jet.Traversers;
+import com.hazelcast.jet.Util;
+import com.hazelcast.jet.core.AbstractProcessor;
+import com.hazelcast.jet.core.Watermark;
+import com.hazelcast.jet.core.metrics.Metric;
+import com.hazelcast.jet.core.metrics.Metrics;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.DataSerializable;
+import io.sessiongrid.analyzer.ConnectionSample;
+import io.sessiongrid.analyzer.HealthScore;
+import io.sessiongrid.analyzer.score.ConnectionHealth;
+import io.sessiongrid.analyzer.score.HealthScorer;
+import io.sessiongrid.analyzer.score.Score;
+import io.sessiongrid.analyzer.score.ScoreParams;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analyzer job's aggregation stage: takes whole sample batches (keyed by their ingest key, i.e. by the
+ * sessions' Hazelcast partition) and keeps, per connection and per session, the open tumbling windows at
+ * every configured interval, plus this processor's share of the cluster's windows. Working on batches, with
+ * one hash lookup per sample and no per-sample Jet item, is what lets one member keep up with 100,000
+ * connections reporting every second.
+ *
+ * <p>When windows close:
+ * <ul>
+ *   <li>a connection's window closes on the connection's own last sample of it (one tracker reports a
+ *       connection, in order), or when the watermark passes it (the tracker went away);</li>
+ *   <li>session windows and cluster shares close when the watermark passes them: a session's connections may
+ *       be reported by several trackers, whose batches may arrive out of order by up to the allowed lag.</li>
+ * </ul>
+ * A window {@code [s, e)} holds samples stamped {@code s .. e - flush}, so it is complete once the watermark
+ * is above {@code e - flush}. A sample older than what is still open (its windows closed) is moved to the
+ * oldest open flush interval, marked late and counted ({@code lateEvents}): never dropped.
+ *
+ * <p>Outputs: ordinal {@value #TO_CONNECTIONS} connection series updates, {@value #TO_SESSIONS} session
+ * series updates (both once per scoring window, carrying every window closed since), {@value #TO_SCORES}
+ * health scores (when a connection's scoring window closes), {@value #TO_CLUSTER} the processor's share of
+ * each closed cluster window.
+ */
+public final class SeriesAggregatorP extends AbstractProcessor {
+    public static final int TO_CONNECTIONS = 0;
+    public static final int TO_SESSIONS = 1;
+    public static final int TO_SCORES = 2;
+    public static final int TO_CLUSTER = 3;
+    /** A connection without a sample for this many scoring intervals is taken as gone. */
+    static final int IDLE_INTERVALS = 20;
+    private static final String SHARE_KEY = "sessiongrid-cluster-share-";
+
+    private final long[] intervals;
+    private final long flush;
+    private final int scoreIndex;
+    private final long scoreInterval;
+    private final HealthScorer scorer;
+    private final Map<String, SessionState> sessions = new HashMap<>();
+    /** This processor's share of the cluster's windows; restored shares of other processors follow it. */
+    private final List<SeriesWindows> cluster = new ArrayList<>();
+    @SuppressWarnings("unchecked")
+    private final ArrayDeque<Object>[] out = new ArrayDeque[]{new ArrayDeque<>(), new ArrayDeque<>(),
+            new ArrayDeque<>(), new ArrayDeque<>()};
+    /** Start of the oldest flush interval still open for sessions and the cluster; earlier samples are late. */
+    private long floor = Long.MIN_VALUE;
+    private boolean pending;
+    private int shareIndex;
+    private Traverser<Map.Entry<String, Object>> snapshot;
+    private Metric eventsIn;
+    private Metric samplesIn;
+    private Metric lateEvents;
+    private Metric windowsEmitted;
+    private Metric scoresComputed;
+
+    /**
+     * @param intervals     window lengths in millis, ascending, each a multiple of the first (the flush interval)
+     * @param scoreIndex    index of the scoring interval in {@code intervals}
+     * @param horizonSteps  the scaling horizon in scoring intervals
+     */
+    public SeriesAggregatorP(long[] intervals, int scoreIndex, int horizonSteps) {
+        this.intervals = intervals.clone();
+        this.flush = intervals[0];
+        this.scoreIndex = scoreIndex;
+        this.scoreInterval = intervals[scoreIndex];
+        this.scorer = new HealthScorer(new ScoreParams(scoreInterval, horizonSteps, ScoreParams.DEFAULT_REFERENCE_RATE));
+        cluster.add(new SeriesWindows(this.intervals));
+    }
+
+    @Override
+    protected void init(Context context) {
+        shareIndex = context.globalProcessorIndex();
+    }
+
+    /** User metrics can only be created on the thread running the processor, not always the one calling init. */
+    private void metrics() {
+        if (eventsIn == null) {
+            eventsIn = Metrics.metric("eventsIn");
+            samplesIn = Metrics.metric("samplesIn");
+            lateEvents = Metrics.metric("lateEvents");
+            windowsEmitted = Metrics.metric("windowsEmitted");
+            scoresComputed = Metrics.metric("scoresComputed");
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected boolean tryProcess(int ordinal, Object item) {
+        if (!pending) {
+            metrics();
+            accept((Map.Entry<String, SampleBatch>) item);
+            pending = true;
+        }
+        if (!drain()) {
+            return false;
+        }
+        pending = false;
+        return true;
+    }
+
+    @Override
+    public boolean tryProcessWatermark(Watermark watermark) {
+        if (!pending) {
+            metrics();
+            advance(watermark.timestamp());
+            pending = true;
+        }
+        if (!drain() || !tryEmit(watermark)) {
+            return false;
+        }
+        pending = false;
+        return true;
+    }
+
+    private void accept(Map.Entry<String, SampleBatch> entry) {
+        ConnectionSample[] samples = entry.getValue().samples();
+        long events = 0;
+        for (ConnectionSample s : samples) {
+            events += s.events();
+            accept(entry.getKey(), s);
+        }
+        eventsIn.increment(events);
+        samplesIn.increment(samples.length);
+    }
+
+    private void accept(String ingestKey, ConnectionSample s) {
+        long t = s.intervalStart();
+        boolean late = false;
+        if (t < floor) {
+            t = floor;
+            late = true;
+        }
+        SessionState session = sessions.get(s.sessionId());
+        if (session == null) {
+            session = new SessionState(s.sessionId(), ingestKey, intervals);
+            sessions.put(s.sessionId(), session);
+        }
+        ConnectionState c = session.connections.get(s.connectionId());
+        if (c == null) {
+            c = new ConnectionState(s.connectionId(), new SeriesWindows(intervals), new ConnectionHealth(), t, t);
+            session.connections.put(s.connectionId(), c);
+        }
+        if (t < c.next) {
+            t = c.next;
+            late = true;
+        }
+        if (late) {
+            lateEvents.increment(s.events());
+        }
+        c.windows.add(s, t, late);
+        session.windows.add(s, t, late);
+        cluster.get(0).add(s, t, late);
+        c.lastSample = Math.max(c.lastSample, t);
+        c.next = t + flush;
+        if (s.closes() > 0) {
+            finish(session, c, true);
+            session.connections.remove(c.connectionId);
+        } else {
+            int scored = c.windows.closeEndingBy(t + flush, scoreIndex);
+            if (scored >= 0) {
+                score(session, c, scored);
+            }
+        }
+    }
+
+    /** Closes what the watermark completed; drops connections gone silent and sessions with nothing left. */
+    private void advance(long watermark) {
+        long limit = watermark + flush - 1;
+        floor = Math.max(floor, watermark + Math.floorMod(-watermark, flush));
+        long silentBefore = watermark - IDLE_INTERVALS * scoreInterval;
+        for (Iterator<SessionState> it = sessions.values().iterator(); it.hasNext(); ) {
+            SessionState session = it.next();
+            for (Iterator<ConnectionState> ci = session.connections.values().iterator(); ci.hasNext(); ) {
+                ConnectionState c = ci.next();
+                if (c.lastSample < silentBefore) {
+                    finish(session, c, false);
+                    ci.remove();
+                    continue;
+                }
+                int scored = c.windows.closeEndingBy(limit, scoreIndex);
+                if (scored >= 0) {
+                    score(session, c, scored);
+                }
+                c.next = Math.max(c.next, floor);
+            }
+            int closed = session.windows.closeEndingBy(limit, scoreIndex);
+            boolean ended = session.connections.isEmpty() && session.windows.isIdle();
+            if (closed >= 0 || ended) {
+                emitSeries(TO_SESSIONS, SeriesKey.session(session.sessionId), session.windows);
+            }
+            if (ended) {
+                it.remove();
+            }
+        }
+        for (Iterator<SeriesWindows> it = cluster.iterator(); it.hasNext(); ) {
+            SeriesWindows share = it.next();
+            share.closeEndingBy(limit, -1);
+            WindowColumns closed = share.takeClosed();
+            for (int k = 0; closed != null && k < closed.size(); k++) {
+                out[TO_CLUSTER].add(closed.point(k));
+            }
+            if (share != cluster.get(0) && share.isIdle()) {
+                it.remove();
+            }
+        }
+    }
+
+    /** Closes all of a connection's windows: it closed ({@code closed}) or went silent. */
+    private void finish(SessionState session, ConnectionState c, boolean closed) {
+        int scored = c.windows.closeEndingBy(Long.MAX_VALUE, scoreIndex);
+        if (scored >= 0) {
+            score(session, c, scored);
+        } else {
+            emitSeries(TO_CONNECTIONS, new SeriesKey(session.sessionId, c.connectionId), c.windows);
+        }
+        if (!closed && !c.health.closed()) {
+            out[TO_SCORES].add(new HealthScore(session.sessionId, c.connectionId, c.lastSample + flush, 0, 0, 0, 1, 0,
+                    c.health.errorRate(), true, "no longer reported"));
+        }
+    }
+
+    /** Scores the connection on its closed scoring window ({@code index} in its closed windows) and ships both. */
+    private void score(SessionState session, ConnectionState c, int index) {
+        WindowColumns w = c.windows.closed();
+        long windowStart = w.windowStart(index);
+        if (c.health.observe(windowStart, scoreInterval, w.requests(index), w.errors(index), w.closes(index) > 0)) {
+            Score s = scorer.score(c.health);
+            scoresComputed.increment();
+            out[TO_SCORES].add(new HealthScore(session.sessionId, c.connectionId, windowStart + scoreInterval, s.score(),
+                    s.predictedRate(), s.usage(), s.churn(), s.decline(), s.errorRate(), c.health.closed(),
+                    s.reason()));
+        }
+        emitSeries(TO_CONNECTIONS, new SeriesKey(session.sessionId, c.connectionId), c.windows);
+    }
+
+    private void emitSeries(int ordinal, SeriesKey key, SeriesWindows windows) {
+        WindowColumns closed = windows.takeClosed();
+        if (closed != null) {
+            windowsEmitted.increment(closed.size());
+            out[ordinal].add(new SeriesUpdate(key, closed));
+        }
+    }
+
+    private boolean drain() {
+        for (int o = 0; o < out.length; o++) {
+            ArrayDeque<Object> queue = out[o];
+            while (!queue.isEmpty()) {
+                if (!tryEmit(o, queue.peekFirst())) {
+                    return false;
+                }
+                queue.pollFirst();
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean saveToSnapshot() {
+        if (snapshot == null) {
+            List<Map.Entry<String, Object>> entries = new ArrayList<>(sessions.size() + cluster.size());
+            sessions.values().forEach(s -> entries.add(Util.entry(s.ingestKey, s)));
+            cluster.forEach(w -> entries.add(Util.entry(SHARE_KEY + shareIndex, new ClusterShareState(intervals, w))));
+            snapshot = Traversers.traverseIterable(entries).onFirstNull(() -> snapshot = null);
+        }
+        return emitFromTraverserToSnapshot(snapshot);
+    }
+
+    @Override
+    protected void restoreFromSnapshot(Object key, Object value) {
+        if (value instanceof SessionState s) {
+            sessions.put(s.sessionId, s);
+        } else if (value instanceof ClusterShareState share) {
+            cluster.add(share.windows);
+        }
+    }
+
+    /** A cluster share in a snapshot (restored into whichever processor its key lands on: shares add up). */
+    public static final class ClusterShareState implements DataSerializable {
+        long[] intervals;
+        SeriesWindows windows;
+
+        public ClusterShareState() {
+        }
+
+        ClusterShareState(long[] intervals, SeriesWindows windows) {
+            this.intervals = intervals;
+            this.windows = windows;
+        }
+
+        @Override
+        public void writeData(ObjectDataOutput out) throws IOException {
+            out.writeLongArray(intervals);
+            windows.writeTo(out);
+        }
+
+        @Override
+        public void readData(ObjectDataInput in) throws IOException {
+            intervals = in.readLongArray();
+            windows = SeriesWindows.readFrom(in, intervals);
+        }
+    }
+}
