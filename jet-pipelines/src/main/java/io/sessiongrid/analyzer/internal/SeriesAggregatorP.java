@@ -267,8 +267,11 @@ public final class SeriesAggregatorP extends AbstractProcessor {
         }
     }
 
+    /** Scores go out first: they are what the scaling engine waits for; series updates can trail. */
+    private static final int[] DRAIN_ORDER = {TO_SCORES, TO_CLUSTER, TO_CONNECTIONS, TO_SESSIONS};
+
     private boolean drain() {
-        for (int o = 0; o < out.length; o++) {
+        for (int o : DRAIN_ORDER) {
             ArrayDeque<Object> queue = out[o];
             while (!queue.isEmpty()) {
                 if (!tryEmit(o, queue.peekFirst())) {
