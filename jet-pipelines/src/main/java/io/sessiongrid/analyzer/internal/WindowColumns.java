@@ -11,8 +11,9 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * Closed windows of one series, column by column (one primitive array per field, the API-call mixes
- * flattened, {@code apiSizes[k]} entries for window {@code k}), in closing order. The aggregating processor
+ * Closed windows of one series, in closing order: the numeric fields of all windows in one primitive array
+ * (window after window, {@value #FIELDS} fields each), the API-call mixes flattened ({@code apiSizes[k]}
+ * entries for window {@code k}). The aggregating processor
  * collects a series' closed windows here and ships them as one {@link SeriesUpdate}: about 120,000 windows
  * close every second with 100,000 connections, and one object per window (plus its serialization as a nested
  * record) was the largest source of garbage in the job.
@@ -34,10 +35,9 @@ public final class WindowColumns {
     private static final int BYTES_OUT = 9;
     private static final int LATENCY = 10;
     private static final int LATE = 11;
-    private static final String[] NAMES = {"intervalMillis", "windowStart", "samples", "sampleMillis", "opens",
-            "closes", "requests", "errors", "bytesIn", "bytesOut", "latencyMicros", "late"};
 
-    private final long[][] columns = new long[FIELDS][];
+    /** Window k's fields at {@code k * FIELDS + field}. */
+    private long[] values;
     private int size;
     private int[] apiSizes;
     private String[] apiCalls = new String[0];
@@ -49,9 +49,7 @@ public final class WindowColumns {
     }
 
     private WindowColumns(int capacity) {
-        for (int f = 0; f < FIELDS; f++) {
-            columns[f] = new long[capacity];
-        }
+        values = new long[capacity * FIELDS];
         apiSizes = new int[capacity];
     }
 
@@ -62,10 +60,8 @@ public final class WindowColumns {
     /** Appends the window {@code [windowStart, windowStart + intervalMillis)} with totals {@code t}. */
     void add(WindowTotals t, long windowStart, long intervalMillis) {
         if (size == apiSizes.length) {
-            int grown = 2 * size;
-            for (int f = 0; f < FIELDS; f++) {
-                columns[f] = Arrays.copyOf(columns[f], grown);
-            }
+            int grown = Math.max(4, 2 * size);
+            values = Arrays.copyOf(values, grown * FIELDS);
             apiSizes = Arrays.copyOf(apiSizes, grown);
         }
         set(INTERVAL, intervalMillis);
@@ -92,27 +88,31 @@ public final class WindowColumns {
     }
 
     private void set(int field, long value) {
-        columns[field][size] = value;
+        values[size * FIELDS + field] = value;
+    }
+
+    private long get(int k, int field) {
+        return values[k * FIELDS + field];
     }
 
     public long intervalMillis(int k) {
-        return columns[INTERVAL][k];
+        return get(k, INTERVAL);
     }
 
     public long windowStart(int k) {
-        return columns[START][k];
+        return get(k, START);
     }
 
     public long requests(int k) {
-        return columns[REQUESTS][k];
+        return get(k, REQUESTS);
     }
 
     public long errors(int k) {
-        return columns[ERRORS][k];
+        return get(k, ERRORS);
     }
 
     public long closes(int k) {
-        return columns[CLOSES][k];
+        return get(k, CLOSES);
     }
 
     /** Window {@code k} as a point (with its API-call mix). */
@@ -127,11 +127,10 @@ public final class WindowColumns {
 
     /** Window {@code k} as a point with the given API-call mix (null for none). */
     SeriesPoint point(int k, String[] calls, long[] counts) {
-        long interval = columns[INTERVAL][k];
-        return new SeriesPoint(columns[START][k], interval, columns[SAMPLES][k],
-                (double) columns[SAMPLE_MILLIS][k] / interval, columns[OPENS][k], columns[CLOSES][k],
-                columns[REQUESTS][k], columns[ERRORS][k], columns[BYTES_IN][k], columns[BYTES_OUT][k],
-                columns[LATENCY][k], columns[LATE][k], calls, counts);
+        long interval = get(k, INTERVAL);
+        return new SeriesPoint(get(k, START), interval, get(k, SAMPLES), (double) get(k, SAMPLE_MILLIS) / interval,
+                get(k, OPENS), get(k, CLOSES), get(k, REQUESTS), get(k, ERRORS), get(k, BYTES_IN), get(k, BYTES_OUT),
+                get(k, LATENCY), get(k, LATE), calls, counts);
     }
 
     /** Appends every window to its interval's ring in {@code rings}; only rings keep API mixes (the newest). */
@@ -148,10 +147,8 @@ public final class WindowColumns {
 
     void writeTo(ObjectDataOutput out) throws IOException {
         out.writeInt(size);
-        for (int f = 0; f < FIELDS; f++) {
-            for (int k = 0; k < size; k++) {
-                out.writeLong(columns[f][k]);
-            }
+        for (int v = 0; v < size * FIELDS; v++) {
+            out.writeLong(values[v]);
         }
         for (int k = 0; k < size; k++) {
             out.writeInt(apiSizes[k]);
@@ -166,10 +163,8 @@ public final class WindowColumns {
         int size = in.readInt();
         WindowColumns c = new WindowColumns(Math.max(1, size));
         c.size = size;
-        for (int f = 0; f < FIELDS; f++) {
-            for (int k = 0; k < size; k++) {
-                c.columns[f][k] = in.readLong();
-            }
+        for (int v = 0; v < size * FIELDS; v++) {
+            c.values[v] = in.readLong();
         }
         int total = 0;
         for (int k = 0; k < size; k++) {
@@ -186,7 +181,7 @@ public final class WindowColumns {
         return c;
     }
 
-    /** Compact serializer: the columns, trimmed to the size. */
+    /** Compact serializer: the arrays, trimmed to the size. */
     public static final class Serializer extends NamedCompactSerializer<WindowColumns> {
         public Serializer() {
             super(TYPE_NAME, WindowColumns.class);
@@ -194,18 +189,12 @@ public final class WindowColumns {
 
         @Override
         public WindowColumns read(CompactReader in) {
-            long[][] read = new long[FIELDS][];
-            for (int f = 0; f < FIELDS; f++) {
-                read[f] = in.readArrayOfInt64(NAMES[f]);
-            }
-            int size = read[0].length;
-            WindowColumns c = new WindowColumns(Math.max(1, size));
-            for (int f = 0; f < FIELDS; f++) {
-                c.columns[f] = size == 0 ? c.columns[f] : read[f];
-            }
-            c.size = size;
+            long[] values = in.readArrayOfInt64("values");
             int[] sizes = in.readArrayOfInt32("apiSizes");
-            c.apiSizes = size == 0 ? c.apiSizes : sizes;
+            WindowColumns c = new WindowColumns(0);
+            c.values = values;
+            c.apiSizes = sizes;
+            c.size = sizes.length;
             c.apiCalls = in.readArrayOfString("apiCalls");
             c.apiCounts = in.readArrayOfInt64("apiCounts");
             c.apiTotal = c.apiCalls.length;
@@ -214,9 +203,7 @@ public final class WindowColumns {
 
         @Override
         public void write(CompactWriter out, WindowColumns c) {
-            for (int f = 0; f < FIELDS; f++) {
-                out.writeArrayOfInt64(NAMES[f], Arrays.copyOf(c.columns[f], c.size));
-            }
+            out.writeArrayOfInt64("values", Arrays.copyOf(c.values, c.size * FIELDS));
             out.writeArrayOfInt32("apiSizes", Arrays.copyOf(c.apiSizes, c.size));
             out.writeArrayOfString("apiCalls", Arrays.copyOf(c.apiCalls, c.apiTotal));
             out.writeArrayOfInt64("apiCounts", Arrays.copyOf(c.apiCounts, c.apiTotal));
