@@ -4,6 +4,7 @@ import com.hazelcast.jet.Traverser;
 import com.hazelcast.jet.Traversers;
 import com.hazelcast.jet.Util;
 import com.hazelcast.jet.core.AbstractProcessor;
+import com.hazelcast.jet.core.BroadcastKey;
 import com.hazelcast.jet.core.Watermark;
 import com.hazelcast.jet.core.metrics.Metric;
 import com.hazelcast.jet.core.metrics.Metrics;
@@ -56,6 +57,7 @@ public final class SeriesAggregatorP extends AbstractProcessor {
     /** A connection without a sample for this many scoring intervals is taken as gone. */
     static final int IDLE_INTERVALS = 20;
     private static final String SHARE_KEY = "sessiongrid-cluster-share-";
+    private static final String FLOOR_KEY = "sessiongrid-floor";
 
     private final long[] intervals;
     private final long flush;
@@ -72,7 +74,7 @@ public final class SeriesAggregatorP extends AbstractProcessor {
     private long floor = Long.MIN_VALUE;
     private boolean pending;
     private int shareIndex;
-    private Traverser<Map.Entry<String, Object>> snapshot;
+    private Traverser<Map.Entry<Object, Object>> snapshot;
     private Metric eventsIn;
     private Metric samplesIn;
     private Metric lateEvents;
@@ -179,7 +181,7 @@ public final class SeriesAggregatorP extends AbstractProcessor {
         c.lastSample = Math.max(c.lastSample, t);
         c.next = t + flush;
         if (s.closes() > 0) {
-            finish(session, c, true);
+            finish(session, c, true, t + flush);
             session.connections.remove(c.connectionId);
         } else {
             int scored = c.windows.closeEndingBy(t + flush, scoreIndex);
@@ -199,7 +201,7 @@ public final class SeriesAggregatorP extends AbstractProcessor {
             for (Iterator<ConnectionState> ci = session.connections.values().iterator(); ci.hasNext(); ) {
                 ConnectionState c = ci.next();
                 if (c.lastSample < silentBefore) {
-                    finish(session, c, false);
+                    finish(session, c, false, watermark);
                     ci.remove();
                     continue;
                 }
@@ -231,8 +233,11 @@ public final class SeriesAggregatorP extends AbstractProcessor {
         }
     }
 
-    /** Closes all of a connection's windows: it closed ({@code closed}) or went silent. */
-    private void finish(SessionState session, ConnectionState c, boolean closed) {
+    /**
+     * Closes all of a connection's windows: it closed ({@code closed}) or went silent, as found at time
+     * {@code now} (the time of its "no longer reported" score, later than any score it had).
+     */
+    private void finish(SessionState session, ConnectionState c, boolean closed, long now) {
         int scored = c.windows.closeEndingBy(Long.MAX_VALUE, scoreIndex);
         if (scored >= 0) {
             score(session, c, scored);
@@ -240,7 +245,7 @@ public final class SeriesAggregatorP extends AbstractProcessor {
             emitSeries(TO_CONNECTIONS, new SeriesKey(session.sessionId, c.connectionId), c.windows);
         }
         if (!closed && !c.health.closed()) {
-            out[TO_SCORES].add(new HealthScore(session.sessionId, c.connectionId, c.lastSample + flush, 0, 0, 0, 1, 0,
+            out[TO_SCORES].add(new HealthScore(session.sessionId, c.connectionId, now, 0, 0, 0, 1, 0,
                     c.health.errorRate(), true, "no longer reported"));
         }
     }
@@ -286,9 +291,12 @@ public final class SeriesAggregatorP extends AbstractProcessor {
     @Override
     public boolean saveToSnapshot() {
         if (snapshot == null) {
-            List<Map.Entry<String, Object>> entries = new ArrayList<>(sessions.size() + cluster.size());
+            List<Map.Entry<Object, Object>> entries = new ArrayList<>(sessions.size() + cluster.size() + 1);
             sessions.values().forEach(s -> entries.add(Util.entry(s.ingestKey, s)));
             cluster.forEach(w -> entries.add(Util.entry(SHARE_KEY + shareIndex, new ClusterShareState(intervals, w))));
+            // Every processor gets every floor back and keeps the highest: sessions may move between processors,
+            // and a floor below what was already shipped would reopen (and overwrite) shipped windows.
+            entries.add(Util.entry(BroadcastKey.broadcastKey(FLOOR_KEY), floor));
             snapshot = Traversers.traverseIterable(entries).onFirstNull(() -> snapshot = null);
         }
         return emitFromTraverserToSnapshot(snapshot);
@@ -300,6 +308,8 @@ public final class SeriesAggregatorP extends AbstractProcessor {
             sessions.put(s.sessionId, s);
         } else if (value instanceof ClusterShareState share) {
             cluster.add(share.windows);
+        } else if (key instanceof BroadcastKey<?> && value instanceof Long restoredFloor) {
+            floor = Math.max(floor, restoredFloor);
         }
     }
 

@@ -8,7 +8,6 @@ import com.hazelcast.jet.core.test.TestProcessorContext;
 import io.sessiongrid.analyzer.HealthScore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -132,7 +131,6 @@ class SeriesAggregatorPRestoreTest {
      * its next window to emit for this reason).
      */
     @Test
-    @Disabled("fails: SeriesAggregatorP does not save its watermark floor in snapshots (see the doc comment)")
     void aLateSampleAfterARestoreIsStillMovedPastWhatTheWatermarkClosed() throws Exception {
         Run reference = new Run();
         Run restored = new Run();

@@ -250,7 +250,7 @@ class SeriesAggregatorPTest {
                         wm(silentAfter + 1)))
                 .assertOutput(4, (mode, outputs) -> {
                     boolean restored = mode.isSnapshotsEnabled();
-                    HealthScore gone = new HealthScore("s1", "c1", lastSample + 1000, 0, 0, 0, 1, 0, 0, true,
+                    HealthScore gone = new HealthScore("s1", "c1", 102_001, 0, 0, 0, 1, 0, 0, true,
                             "no longer reported");
                     assertEquals(List.of(describe(scores("s1", "c1", false, 3).get(0)), "wm(102000)",
                                     describe(gone), "wm(102001)"),
