@@ -116,6 +116,11 @@ class ValidationTest {
     }
 
     @Test
+    void intervalsWholeMultiplesOfTheFlushInterval() {
+        assertRejected("analyzer: { intervals: [2s, 5s] }\n", "analyzer.intervals[1]", "whole multiple");
+    }
+
+    @Test
     void historyPointsLowerBound() {
         assertRejected("analyzer: { historyPoints: 9 }\n", "analyzer.historyPoints", "10..100000");
     }

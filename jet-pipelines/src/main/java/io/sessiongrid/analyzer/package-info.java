@@ -24,19 +24,34 @@
  * not: these are the heartbeats that move each journal partition's watermark, so windows close on time while
  * connections are idle (STACK.md pitfall 3).
  *
- * <p>The Jet job {@value io.sessiongrid.analyzer.AnalyzerJobs#JOB_NAME} reads the map's event journal, assigns
- * event time (the sample's interval start, allowed lag one flush interval: out-of-order writes from different
- * trackers are absorbed), and aggregates tumbling windows at every configured interval per connection, per
- * session and for the cluster: samples, average open connections, opens, closes, requests, errors, bytes in
- * and out, latency, late samples and the API-call mix, counted and summed only (pitfall 4); windows without
- * samples do not exist. A sample that arrives after its window could still take it is moved to the oldest
- * open window, marked late and counted ({@code lateEvents}) rather than silently dropped (pitfall 2). The
- * windows are appended, in place, by entry processors to bounded rings in Compact IMaps
- * ({@link io.sessiongrid.analyzer.AnalyzerMaps}). At the scoring interval (the second configured one, 5 s by
- * default) a keyed stage updates each connection's health state in O(1) and writes its
- * {@link io.sessiongrid.analyzer.HealthScore} ({@link io.sessiongrid.analyzer.score}), and a single stage
- * updates the cluster forecast ({@code Forecasters.auto()}, refit every 60 points, cheap updates in between)
- * into {@link io.sessiongrid.analyzer.ClusterForecast}.
+ * <p>The Jet job {@value io.sessiongrid.analyzer.AnalyzerJobs#JOB_NAME} (a Core API DAG, see
+ * {@code internal.AnalyzerDag}) reads the map's event journal with event time = the batch's interval start and
+ * an allowed lag of one flush interval (out-of-order writes from different trackers are absorbed), and hands
+ * whole batches, partitioned by ingest key, to one aggregating stage. Trackers put a session's samples into
+ * the batch of the session's partition, so every connection of a session meets in one processor. There,
+ * per connection and per session, tumbling windows at every configured interval count and sum the samples:
+ * samples, average open connections, opens, closes, requests, errors, bytes in and out, latency, late
+ * samples and the API-call mix (pitfall 4: no averages; windows without samples do not exist).
+ * <ul>
+ *   <li>A connection is reported by one tracker, in order, so its windows close on its own last sample of
+ *       the window (no wait for the watermark), or on the watermark if its tracker went away. When its
+ *       scoring window (the second configured interval, 5 s by default) closes, its health state is updated
+ *       in O(1) and its {@link io.sessiongrid.analyzer.HealthScore} written ({@link io.sessiongrid.analyzer.score}),
+ *       and every window it closed since the last time is appended, in one entry update, to its bounded
+ *       series. So a connection's (and a session's) 1 s points reach the store in groups, once per scoring
+ *       interval.</li>
+ *   <li>Session windows and each processor's share of the cluster's windows close when the watermark passes
+ *       them, about two flush intervals after their end (one for the flush, one for the allowed lag). The
+ *       cluster stage adds the shares, writes the cluster series at every interval and, at the scoring
+ *       interval, updates the cluster forecast ({@code Forecasters.auto()}, refit every 60 points, cheap
+ *       updates in between) into {@link io.sessiongrid.analyzer.ClusterForecast}.</li>
+ *   <li>A sample whose windows already closed is counted in the oldest window still open, marked late and
+ *       counted in {@code lateEvents}: never dropped (pitfall 2). Windows close on time while connections are
+ *       idle because every tracker writes every partition every interval (pitfall 3).</li>
+ * </ul>
+ * The job runs with at-least-once snapshots; its state (per session, with its connections) is saved under the
+ * session's ingest key, so a restore puts it back where the session's samples arrive, and store updates are
+ * idempotent per window (a window replayed after a restart replaces the stored one).
  *
  * <h2>Monitoring</h2>
  * Jet user metrics of the job, visible in Management Center and through {@code Job.getMetrics()}:

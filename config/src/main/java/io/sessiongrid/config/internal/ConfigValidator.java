@@ -88,6 +88,10 @@ final class ConfigValidator {
             check(i == 0 || iv.get(i).compareTo(iv.get(i - 1)) > 0, "analyzer.intervals[" + i + "]",
                     iv.get(i) + " is not longer than the interval before it (" + (i == 0 ? "" : iv.get(i - 1))
                             + "); intervals must be strictly ascending");
+            // Trackers flush once per first interval; every window must be made of whole flush intervals.
+            check(i == 0 || iv.get(i).toMillis() % iv.get(0).toMillis() == 0, "analyzer.intervals[" + i + "]",
+                    iv.get(i) + " is not a whole multiple of the first interval (" + iv.get(0)
+                            + ", the trackers' flush interval); e.g. [1s, 5s, 1m]");
         }
         range(a.historyPoints(), MIN_HISTORY_POINTS, MAX_HISTORY_POINTS, "analyzer.historyPoints");
     }
