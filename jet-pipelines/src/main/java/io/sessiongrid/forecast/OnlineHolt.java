@@ -80,6 +80,27 @@ public final class OnlineHolt {
         count++;
     }
 
+    /**
+     * Rebuilds a forecaster from its state (see {@link #count()}, {@link #level()}, {@link #trend()},
+     * {@link #residualVariance()} and {@link #errorCount()}): the exact state, so a restored forecaster goes on
+     * as the original would.
+     */
+    public static OnlineHolt restore(double alpha, double beta, long count, double level, double trend,
+                                     double variance, long errorCount) {
+        OnlineHolt h = new OnlineHolt(alpha, beta);
+        h.count = count;
+        h.level = level;
+        h.trend = trend;
+        h.variance = variance;
+        h.errors = errorCount;
+        return h;
+    }
+
+    /** One-step errors seen (the weight of the variance estimate). */
+    public long errorCount() {
+        return errors;
+    }
+
     /** The number of observations seen. */
     public long count() {
         return count;

@@ -83,7 +83,7 @@ public final class AnalyzerBenchmark {
             Job job = AnalyzerJobs.ensureRunning(member, analyzer, config.scaling());
             waitFor("the analyzer job to run", Duration.ofSeconds(30), () -> job.getStatus() == JobStatus.RUNNING);
             events(report, member, analyzer, quick ? 5 : 15, quick ? 2 : 5, out);
-            scores(report, member, analyzer, quick ? 2 : 4, quick ? 10 : 30, quick ? 20 : 60, out);
+            scores(report, member, analyzer, quick ? 2 : 4, 30, quick ? 20 : 60, out);
             forecast(report, out);
         } finally {
             // A benchmark's data is throwaway: stop the job first so shutdown does not wait on its snapshots.

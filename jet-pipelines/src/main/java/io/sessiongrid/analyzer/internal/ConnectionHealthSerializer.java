@@ -17,7 +17,7 @@ public final class ConnectionHealthSerializer extends NamedCompactSerializer<Con
     public ConnectionHealth read(CompactReader in) {
         return ConnectionHealth.restore(in.readInt64("lastWindowStart"), in.readInt64("observations"),
                 in.readInt32("idleStreak"), in.readFloat64("meanGap"), in.readInt32("gaps"),
-                in.readFloat64("errorRate"), in.readBoolean("closed"), in.readArrayOfFloat64("recent"));
+                in.readFloat64("errorRate"), in.readBoolean("closed"), in.readArrayOfFloat64("forecaster"));
     }
 
     @Override
@@ -29,6 +29,6 @@ public final class ConnectionHealthSerializer extends NamedCompactSerializer<Con
         out.writeInt32("gaps", h.gaps());
         out.writeFloat64("errorRate", h.errorRate());
         out.writeBoolean("closed", h.closed());
-        out.writeArrayOfFloat64("recent", h.recent());
+        out.writeArrayOfFloat64("forecaster", h.forecasterState());
     }
 }

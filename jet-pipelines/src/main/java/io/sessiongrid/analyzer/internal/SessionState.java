@@ -45,7 +45,7 @@ final class SessionState implements DataSerializable {
             out.writeString(c.connectionId);
             out.writeLong(c.next);
             out.writeLong(c.lastSample);
-            out.writeObject(c.health);
+            writeHealth(out, c.health);
             c.windows.writeTo(out);
         }
     }
@@ -61,9 +61,25 @@ final class SessionState implements DataSerializable {
             String id = in.readString();
             long next = in.readLong();
             long lastSample = in.readLong();
-            ConnectionHealth health = in.readObject();
+            ConnectionHealth health = readHealth(in);
             connections.put(id, new ConnectionState(id, SeriesWindows.readFrom(in, intervals), health, next,
                     lastSample));
         }
+    }
+
+    private static void writeHealth(ObjectDataOutput out, ConnectionHealth h) throws IOException {
+        out.writeLong(h.lastWindowStart());
+        out.writeLong(h.observations());
+        out.writeInt(h.idleStreak());
+        out.writeDouble(h.meanGap());
+        out.writeInt(h.gaps());
+        out.writeDouble(h.errorRate());
+        out.writeBoolean(h.closed());
+        out.writeDoubleArray(h.forecasterState());
+    }
+
+    private static ConnectionHealth readHealth(ObjectDataInput in) throws IOException {
+        return ConnectionHealth.restore(in.readLong(), in.readLong(), in.readInt(), in.readDouble(), in.readInt(),
+                in.readDouble(), in.readBoolean(), in.readDoubleArray());
     }
 }

@@ -109,7 +109,11 @@ class HealthScorerTest {
     void restoredStateScoresLikeTheOriginal() {
         ConnectionHealth h = observe(fading(), 0.1);
         ConnectionHealth copy = ConnectionHealth.restore(h.lastWindowStart(), h.observations(), h.idleStreak(),
-                h.meanGap(), h.gaps(), h.errorRate(), h.closed(), h.recent());
-        assertEquals(scorer.score(h).score(), scorer.score(copy).score(), 2);
+                h.meanGap(), h.gaps(), h.errorRate(), h.closed(), h.forecasterState());
+        assertEquals(scorer.score(h), scorer.score(copy), "the serial form is exact");
+        long next = h.lastWindowStart() + 5000;
+        h.observe(next, 5000, 3, 0, false);
+        copy.observe(next, 5000, 3, 0, false);
+        assertEquals(scorer.score(h), scorer.score(copy), "and the copy goes on as the original");
     }
 }
