@@ -24,8 +24,6 @@ public final class SeriesRing {
     public static final String TYPE_NAME = "sessiongrid.analyzer.SeriesRing";
 
     private static final int INITIAL = 8;
-    /** A ring that fills within this time is allocated full at once, rather than grown (and copied) three times. */
-    private static final long FILLS_QUICKLY_MILLIS = 60_000;
 
     private final long intervalMillis;
     private final int capacity;
@@ -52,7 +50,7 @@ public final class SeriesRing {
         }
         this.intervalMillis = intervalMillis;
         this.capacity = capacity;
-        allocate(capacity * intervalMillis <= FILLS_QUICKLY_MILLIS ? capacity : Math.min(capacity, INITIAL));
+        allocate(Math.min(capacity, INITIAL));
     }
 
     /** Grows the columns to {@code length} (only while head is 0, before the ring wraps). */
