@@ -185,8 +185,10 @@ public final class AnalyzerBenchmark {
                     out.printf(Locale.ROOT, "  settling for %d s%n", settleSeconds);
                     Thread.sleep(settleSeconds * 1000L);
                 }
+                long previous = 0;
                 for (int w = 0; w < windows; w++) {
-                    long end = nextBoundary(System.currentTimeMillis(), scoreInterval);
+                    long end = Math.max(nextBoundary(System.currentTimeMillis(), scoreInterval), previous + scoreInterval);
+                    previous = end;
                     boolean all = waitFor("scores of window " + end, Duration.ofSeconds(timeoutSeconds / 2 + 5),
                             () -> count(scores, end) >= ids.length);
                     double seconds = (System.currentTimeMillis() - end) / 1000.0;

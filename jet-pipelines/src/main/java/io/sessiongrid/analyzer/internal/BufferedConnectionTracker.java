@@ -37,6 +37,8 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
     private final LongAdder unknown = new LongAdder();
     private final AtomicLong failedFlushes = new AtomicLong();
     private final ScheduledExecutorService timer;
+    /** The interval the last successful flush was labelled with (under the flush lock). */
+    private long lastFlushed = Long.MIN_VALUE;
 
     /**
      * @param periodic whether to flush by itself every interval (false: only {@link #flush()} writes)
@@ -125,8 +127,16 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
         }
     }
 
-    /** Writes one sample per open connection (and a last one per closed one), labelled {@code intervalStart}. */
+    /**
+     * Writes one sample per open connection (and a last one per closed one), labelled {@code intervalStart}.
+     * An interval is labelled at most once: a flush that comes late (the timer caught up after a pause) or an
+     * explicit flush in the same interval writes nothing, and its counts go with the next flush. Two samples of
+     * one connection with the same label would look like a replay to the Jet job.
+     */
     synchronized void flushInterval(long intervalStart) {
+        if (intervalStart <= lastFlushed) {
+            return;
+        }
         int n = writer.partitions();
         List<List<ConnectionSample>> parts = new ArrayList<>(n);
         for (int p = 0; p < n; p++) {
@@ -149,6 +159,7 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
             failedFlushes.incrementAndGet();
             throw e;
         }
+        lastFlushed = intervalStart;
         for (Map.Entry<String, Counters> e : flushed) {
             Counters c = e.getValue();
             c.commit();

@@ -168,7 +168,11 @@ public final class SeriesAggregatorP extends AbstractProcessor {
             c = new ConnectionState(s.connectionId(), new SeriesWindows(intervals), new ConnectionHealth(), t, t);
             session.connections.put(s.connectionId(), c);
         }
-        if (t < c.next) {
+        // A connection's own late sample (a replay, or a tracker labelling an interval twice) joins its oldest
+        // open window; it neither closes windows nor moves the connection on, or every later sample would
+        // be late too.
+        boolean behind = t < c.next;
+        if (behind) {
             t = c.next;
             late = true;
         }
@@ -179,11 +183,11 @@ public final class SeriesAggregatorP extends AbstractProcessor {
         session.windows.add(s, t, late);
         cluster.get(0).add(s, t, late);
         c.lastSample = Math.max(c.lastSample, t);
-        c.next = t + flush;
         if (s.closes() > 0) {
             finish(session, c, true, t + flush);
             session.connections.remove(c.connectionId);
-        } else {
+        } else if (!behind) {
+            c.next = t + flush;
             int scored = c.windows.closeEndingBy(t + flush, scoreIndex);
             if (scored >= 0) {
                 score(session, c, scored);

@@ -113,6 +113,22 @@ class BufferedConnectionTrackerTest {
     }
 
     @Test
+    void anIntervalIsLabelledOnceAndASecondFlushInItWaitsForTheNext() {
+        tracker.opened("c1", "s1", "m1");
+        tracker.request("c1", "get", 1, 1, 1, false);
+        tracker.flush();
+        tracker.request("c1", "get", 1, 1, 1, false);
+        tracker.flush(); // same interval (a timer catching up after a pause does this): writes nothing
+        assertEquals(1, writer.writes.size());
+        now.addAndGet(1000);
+        tracker.flush();
+        assertEquals(2, writer.writes.size());
+        ConnectionSample next = writer.samples(1).get(0);
+        assertEquals(11_000, next.intervalStart());
+        assertEquals(1, next.requests(), "the second request went with the next interval");
+    }
+
+    @Test
     void concurrentRecordingIsCountedExactly() throws InterruptedException {
         tracker.opened("c1", "s1", "m1");
         int threads = 4;
@@ -129,12 +145,14 @@ class BufferedConnectionTrackerTest {
         }
         long flushed = 0;
         while (workers.stream().anyMatch(Thread::isAlive)) {
+            now.addAndGet(1000); // one flush per interval
             tracker.flush();
             flushed += writer.samples(writer.writes.size() - 1).get(0).requests();
         }
         for (Thread w : workers) {
             w.join();
         }
+        now.addAndGet(1000);
         tracker.flush();
         flushed += writer.samples(writer.writes.size() - 1).get(0).requests();
         assertEquals((long) threads * perThread, flushed);

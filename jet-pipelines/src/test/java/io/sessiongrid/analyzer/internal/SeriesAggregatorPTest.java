@@ -85,6 +85,26 @@ class SeriesAggregatorPTest {
     }
 
     @Test
+    void aSecondSampleForAnIntervalJoinsTheOpenWindowWithoutShiftingTheConnection() {
+        // A tracker that labels an interval twice (or a replay) must not push every later sample, and so the
+        // connection's score, one interval early.
+        TestSupport.verifyProcessor(withCompactSnapshots(ProcessorTestKit::aggregator))
+                .outputChecker(describedAs())
+                .expectExactOutput(
+                        in(batch("t1", 0, sample("s1", "c1", 0, 1))),
+                        in(batch("t1", 1000, sample("s1", "c1", 1000, 2))),
+                        in(batch("t1", 1000, sample("s1", "c1", 1000, 7))),
+                        in(batch("t1", 2000, sample("s1", "c1", 2000, 3))),
+                        in(batch("t1", 3000, sample("s1", "c1", 3000, 4))),
+                        in(batch("t1", 4000, sample("s1", "c1", 4000, 5))),
+                        out(TO_SCORES, describe(scores("s1", "c1", false, 22).get(0))),
+                        out(TO_CONNECTIONS, conn("s1", "c1", w(1000, 0, 1, 1, 0, 0), w(1000, 1000, 1, 2, 0, 0),
+                                w(1000, 2000, 2, 10, 0, 1), w(1000, 3000, 1, 4, 0, 0), w(1000, 4000, 1, 5, 0, 0),
+                                w(5000, 0, 6, 22, 0, 1))),
+                        out(TO_CLUSTER, null));
+    }
+
+    @Test
     void laterScoresBuildOnTheConnectionHealthCarriedThroughSnapshots() {
         List<TestSupport.TestEvent> events = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
