@@ -2,15 +2,13 @@ package io.sessiongrid.analyzer;
 
 import com.hazelcast.config.CompactSerializationConfig;
 import com.hazelcast.config.SerializationConfig;
-import io.sessiongrid.analyzer.internal.ConnectionHealthSerializer;
 import io.sessiongrid.analyzer.internal.ConnectionKey;
 import io.sessiongrid.analyzer.internal.SampleBatch;
 import io.sessiongrid.analyzer.internal.SeriesKey;
 import io.sessiongrid.analyzer.internal.SeriesRing;
 import io.sessiongrid.analyzer.internal.SeriesRings;
 import io.sessiongrid.analyzer.internal.SeriesUpdate;
-import io.sessiongrid.analyzer.internal.WindowColumns;
-import io.sessiongrid.analyzer.internal.WindowTotals;
+import io.sessiongrid.analyzer.internal.ClosedWindows;
 
 /**
  * The analyzer's Compact serializers (type names {@code sessiongrid.analyzer.*}): every value it stores and
@@ -33,9 +31,7 @@ public final class AnalyzerSerialization {
                 .addSerializer(new SeriesRing.Serializer())
                 .addSerializer(new SeriesRings.Serializer())
                 .addSerializer(new SeriesUpdate.Serializer())
-                .addSerializer(new WindowColumns.Serializer())
-                .addSerializer(new WindowTotals.Serializer())
-                .addSerializer(new ConnectionHealthSerializer());
+                .addSerializer(new ClosedWindows.Serializer());
         return serialization;
     }
 }

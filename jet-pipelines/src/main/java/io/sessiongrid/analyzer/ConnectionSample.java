@@ -11,10 +11,7 @@ import java.util.Arrays;
  * write and the Jet job aggregates. A tracker emits one sample per open connection per interval, also when the
  * connection made no request (an idle interval is itself a signal), and a last one with {@code closes == 1}.
  *
- * <p>A sample with an empty {@code connectionId} is a heartbeat: it carries only a time, so that every journal
- * partition advances its watermark even when no connection hashes there (see the package doc).
- *
- * @param connectionId   the connection; empty for a heartbeat
+ * @param connectionId   the connection
  * @param sessionId      the session the connection belongs to (the partition key of everything stored about it)
  * @param member         where the connection is served (as the application named it)
  * @param intervalStart  start of the flush interval, epoch millis, a multiple of {@code intervalMillis}
@@ -27,14 +24,12 @@ import java.util.Arrays;
  * @param bytesIn        request bytes
  * @param bytesOut       response bytes
  * @param latencyMicros  summed request latency
- * @param late           1 when the Jet job re-stamped this sample into a later window because it arrived after
- *                       its own window could still be fed (a late sample: counted, never dropped); else 0
  * @param apiCalls       the API calls seen in the interval (parallel to {@code apiCounts})
  * @param apiCounts      requests per API call
  */
 public record ConnectionSample(String connectionId, String sessionId, String member, long intervalStart,
                                long intervalMillis, long openedAt, int opens, int closes, long requests,
-                               long errors, long bytesIn, long bytesOut, long latencyMicros, int late,
+                               long errors, long bytesIn, long bytesOut, long latencyMicros,
                                String[] apiCalls, long[] apiCounts) {
 
     public static final String TYPE_NAME = "sessiongrid.analyzer.ConnectionSample";
@@ -54,25 +49,9 @@ public record ConnectionSample(String connectionId, String sessionId, String mem
         }
     }
 
-    /** A heartbeat for the interval starting at {@code intervalStart}. */
-    public static ConnectionSample heartbeat(long intervalStart, long intervalMillis) {
-        return new ConnectionSample("", "", "", intervalStart, intervalMillis, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                NO_CALLS, NO_COUNTS);
-    }
-
-    public boolean isHeartbeat() {
-        return connectionId.isEmpty();
-    }
-
     /** The connection events this sample stands for: requests, opens and closes. */
     public long events() {
         return requests + opens + closes;
-    }
-
-    /** This sample moved to {@code newStart} and marked late. */
-    public ConnectionSample lateAt(long newStart) {
-        return new ConnectionSample(connectionId, sessionId, member, newStart, intervalMillis, openedAt, opens,
-                closes, requests, errors, bytesIn, bytesOut, latencyMicros, 1, apiCalls, apiCounts);
     }
 
     @Override
@@ -81,7 +60,7 @@ public record ConnectionSample(String connectionId, String sessionId, String mem
                 && sessionId.equals(s.sessionId) && member.equals(s.member) && intervalStart == s.intervalStart
                 && intervalMillis == s.intervalMillis && openedAt == s.openedAt && opens == s.opens
                 && closes == s.closes && requests == s.requests && errors == s.errors && bytesIn == s.bytesIn
-                && bytesOut == s.bytesOut && latencyMicros == s.latencyMicros && late == s.late
+                && bytesOut == s.bytesOut && latencyMicros == s.latencyMicros
                 && Arrays.equals(apiCalls, s.apiCalls) && Arrays.equals(apiCounts, s.apiCounts);
     }
 
@@ -93,7 +72,7 @@ public record ConnectionSample(String connectionId, String sessionId, String mem
     @Override
     public String toString() {
         return "ConnectionSample[" + connectionId + "@" + sessionId + ", start=" + intervalStart + ", requests="
-                + requests + ", errors=" + errors + ", opens=" + opens + ", closes=" + closes + ", late=" + late
+                + requests + ", errors=" + errors + ", opens=" + opens + ", closes=" + closes
                 + ", api=" + Arrays.toString(apiCalls) + Arrays.toString(apiCounts) + "]";
     }
 
@@ -109,7 +88,7 @@ public record ConnectionSample(String connectionId, String sessionId, String mem
                     in.readString("member"), in.readInt64("intervalStart"), in.readInt64("intervalMillis"),
                     in.readInt64("openedAt"), in.readInt32("opens"), in.readInt32("closes"),
                     in.readInt64("requests"), in.readInt64("errors"), in.readInt64("bytesIn"),
-                    in.readInt64("bytesOut"), in.readInt64("latencyMicros"), in.readInt32("late"),
+                    in.readInt64("bytesOut"), in.readInt64("latencyMicros"),
                     in.readArrayOfString("apiCalls"), in.readArrayOfInt64("apiCounts"));
         }
 
@@ -128,7 +107,6 @@ public record ConnectionSample(String connectionId, String sessionId, String mem
             out.writeInt64("bytesIn", s.bytesIn);
             out.writeInt64("bytesOut", s.bytesOut);
             out.writeInt64("latencyMicros", s.latencyMicros);
-            out.writeInt32("late", s.late);
             out.writeArrayOfString("apiCalls", s.apiCalls);
             out.writeArrayOfInt64("apiCounts", s.apiCounts);
         }

@@ -149,7 +149,7 @@ class AnalyzerPipelineIT {
                     .isEmpty());
             long old = (System.currentTimeMillis() / 1000 - 60) * 1000; // a minute behind: far beyond the lag
             ConnectionSample late = new ConnectionSample("c-late", "s-late", "m", old, 1000, old, 1, 0, 7, 1, 70, 700,
-                    7000, 0, new String[]{"x"}, new long[]{7});
+                    7000, new String[]{"x"}, new long[]{7});
             client.<String, SampleBatch>getMap(AnalyzerMaps.INGEST)
                     .set("late-test", new SampleBatch("test", old, 1000, new ConnectionSample[]{late}));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {

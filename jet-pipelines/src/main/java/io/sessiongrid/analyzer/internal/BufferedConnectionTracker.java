@@ -265,8 +265,9 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
             }
             return new ConnectionSample(id, sessionId, member, intervalStart, intervalMillis, openedAt,
                     openSent ? 0 : 1, pendingClose ? 1 : 0, pending[0] - sent[0], pending[1] - sent[1],
-                    pending[2] - sent[2], pending[3] - sent[3], pending[4] - sent[4], 0,
-                    k == active ? calls : Arrays.copyOf(calls, k), k == active ? callCounts : Arrays.copyOf(callCounts, k));
+                    pending[2] - sent[2], pending[3] - sent[3], pending[4] - sent[4],
+                    k == active ? calls : Arrays.copyOf(calls, k),
+                    k == active ? callCounts : Arrays.copyOf(callCounts, k));
         }
 
         void commit() {

@@ -13,7 +13,6 @@ import io.sessiongrid.analyzer.ClusterForecast;
 import io.sessiongrid.analyzer.SeriesPoint;
 import io.sessiongrid.forecast.Forecasters;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -35,8 +34,8 @@ public final class ClusterSeriesP extends AbstractProcessor {
     private final int historyPoints;
     private final int horizonSteps;
     private final Map<Long, TreeMap<Long, WindowTotals>> sums = new TreeMap<>();
-    private final ArrayDeque<Object> points = new ArrayDeque<>();
-    private final ArrayDeque<Object> forecasts = new ArrayDeque<>();
+    private final PendingOutput out = new PendingOutput(0, 1);
+    private final PendingOutput.Emitter emitter = this::tryEmit;
     private ClusterForecaster forecaster;
     private boolean pending;
     private Traverser<Map.Entry<String, SeriesPoint>> snapshot;
@@ -96,7 +95,7 @@ public final class ClusterSeriesP extends AbstractProcessor {
             close(watermark.timestamp() + flush - 1);
             pending = true;
         }
-        if (!drain(0, points) || !drain(1, forecasts) || !tryEmit(watermark)) {
+        if (!out.drain(emitter) || !tryEmit(watermark)) {
             return false;
         }
         pending = false;
@@ -115,7 +114,7 @@ public final class ClusterSeriesP extends AbstractProcessor {
                 it.remove();
                 SeriesPoint point = w.getValue().toPoint(w.getKey(), interval);
                 windowsEmitted.increment();
-                points.add(point);
+                out.add(0, point);
                 if (interval == scoreInterval) {
                     forecast(point);
                 }
@@ -131,18 +130,8 @@ public final class ClusterSeriesP extends AbstractProcessor {
             if (f.lastErrorPct() >= 0) {
                 forecastErrorPct.set(Math.round(f.lastErrorPct()));
             }
-            forecasts.add(f);
+            out.add(1, f);
         }
-    }
-
-    private boolean drain(int ordinal, ArrayDeque<Object> queue) {
-        while (!queue.isEmpty()) {
-            if (!tryEmit(ordinal, queue.peekFirst())) {
-                return false;
-            }
-            queue.pollFirst();
-        }
-        return true;
     }
 
     @Override

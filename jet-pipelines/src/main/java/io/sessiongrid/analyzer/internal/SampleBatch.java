@@ -43,7 +43,6 @@ public record SampleBatch(String source, long intervalStart, long intervalMillis
             long[] bytesIn = in.readArrayOfInt64("bytesIn");
             long[] bytesOut = in.readArrayOfInt64("bytesOut");
             long[] latency = in.readArrayOfInt64("latencyMicros");
-            int[] late = in.readArrayOfInt32("late");
             int[] apiSizes = in.readArrayOfInt32("apiSizes");
             String[] apiCalls = in.readArrayOfString("apiCalls");
             long[] apiCounts = in.readArrayOfInt64("apiCounts");
@@ -55,7 +54,7 @@ public record SampleBatch(String source, long intervalStart, long intervalMillis
                 int n = apiSizes[i];
                 samples[i] = new ConnectionSample(connectionIds[i], sessionIds[i], members[i], intervalStart,
                         intervalMillis, openedAt[i], opens[i], closes[i], requests[i], errors[i], bytesIn[i],
-                        bytesOut[i], latency[i], late[i], Arrays.copyOfRange(apiCalls, api, api + n),
+                        bytesOut[i], latency[i], Arrays.copyOfRange(apiCalls, api, api + n),
                         Arrays.copyOfRange(apiCounts, api, api + n));
                 api += n;
             }
@@ -77,7 +76,6 @@ public record SampleBatch(String source, long intervalStart, long intervalMillis
             long[] bytesIn = new long[n];
             long[] bytesOut = new long[n];
             long[] latency = new long[n];
-            int[] late = new int[n];
             int[] apiSizes = new int[n];
             int apiTotal = 0;
             for (ConnectionSample sample : s) {
@@ -99,7 +97,6 @@ public record SampleBatch(String source, long intervalStart, long intervalMillis
                 bytesIn[i] = x.bytesIn();
                 bytesOut[i] = x.bytesOut();
                 latency[i] = x.latencyMicros();
-                late[i] = x.late();
                 apiSizes[i] = x.apiCalls().length;
                 System.arraycopy(x.apiCalls(), 0, apiCalls, api, apiSizes[i]);
                 System.arraycopy(x.apiCounts(), 0, apiCounts, api, apiSizes[i]);
@@ -119,7 +116,6 @@ public record SampleBatch(String source, long intervalStart, long intervalMillis
             out.writeArrayOfInt64("bytesIn", bytesIn);
             out.writeArrayOfInt64("bytesOut", bytesOut);
             out.writeArrayOfInt64("latencyMicros", latency);
-            out.writeArrayOfInt32("late", late);
             out.writeArrayOfInt32("apiSizes", apiSizes);
             out.writeArrayOfString("apiCalls", apiCalls);
             out.writeArrayOfInt64("apiCounts", apiCounts);

@@ -19,7 +19,6 @@ import io.sessiongrid.analyzer.score.Score;
 import io.sessiongrid.analyzer.score.ScoreParams;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -67,9 +66,9 @@ public final class SeriesAggregatorP extends AbstractProcessor {
     private final Map<String, SessionState> sessions = new HashMap<>();
     /** This processor's share of the cluster's windows; restored shares of other processors follow it. */
     private final List<SeriesWindows> cluster = new ArrayList<>();
-    @SuppressWarnings("unchecked")
-    private final ArrayDeque<Object>[] out = new ArrayDeque[]{new ArrayDeque<>(), new ArrayDeque<>(),
-            new ArrayDeque<>(), new ArrayDeque<>()};
+    /** Scores go out first: they are what the scaling engine waits for; series updates can trail. */
+    private final PendingOutput out = new PendingOutput(TO_SCORES, TO_CLUSTER, TO_CONNECTIONS, TO_SESSIONS);
+    private final PendingOutput.Emitter emitter = this::tryEmit;
     /** Start of the oldest flush interval still open for sessions and the cluster; earlier samples are late. */
     private long floor = Long.MIN_VALUE;
     private boolean pending;
@@ -91,7 +90,8 @@ public final class SeriesAggregatorP extends AbstractProcessor {
         this.flush = intervals[0];
         this.scoreIndex = scoreIndex;
         this.scoreInterval = intervals[scoreIndex];
-        this.scorer = new HealthScorer(new ScoreParams(scoreInterval, horizonSteps, ScoreParams.DEFAULT_REFERENCE_RATE));
+        this.scorer = new HealthScorer(
+                new ScoreParams(scoreInterval, horizonSteps, ScoreParams.DEFAULT_REFERENCE_RATE));
         cluster.add(new SeriesWindows(this.intervals));
     }
 
@@ -119,7 +119,7 @@ public final class SeriesAggregatorP extends AbstractProcessor {
             accept((Map.Entry<String, SampleBatch>) item);
             pending = true;
         }
-        if (!drain()) {
+        if (!out.drain(emitter)) {
             return false;
         }
         pending = false;
@@ -133,7 +133,7 @@ public final class SeriesAggregatorP extends AbstractProcessor {
             advance(watermark.timestamp());
             pending = true;
         }
-        if (!drain() || !tryEmit(watermark)) {
+        if (!out.drain(emitter) || !tryEmit(watermark)) {
             return false;
         }
         pending = false;
@@ -227,9 +227,9 @@ public final class SeriesAggregatorP extends AbstractProcessor {
         for (Iterator<SeriesWindows> it = cluster.iterator(); it.hasNext(); ) {
             SeriesWindows share = it.next();
             share.closeEndingBy(limit, -1);
-            WindowColumns closed = share.takeClosed();
+            ClosedWindows closed = share.takeClosed();
             for (int k = 0; closed != null && k < closed.size(); k++) {
-                out[TO_CLUSTER].add(closed.point(k));
+                out.add(TO_CLUSTER, closed.point(k));
             }
             if (share != cluster.get(0) && share.isIdle()) {
                 it.remove();
@@ -249,47 +249,31 @@ public final class SeriesAggregatorP extends AbstractProcessor {
             emitSeries(TO_CONNECTIONS, new SeriesKey(session.sessionId, c.connectionId), c.windows);
         }
         if (!closed && !c.health.closed()) {
-            out[TO_SCORES].add(new HealthScore(session.sessionId, c.connectionId, now, 0, 0, 0, 1, 0,
+            out.add(TO_SCORES, new HealthScore(session.sessionId, c.connectionId, now, 0, 0, 0, 1, 0,
                     c.health.errorRate(), true, "no longer reported"));
         }
     }
 
     /** Scores the connection on its closed scoring window ({@code index} in its closed windows) and ships both. */
     private void score(SessionState session, ConnectionState c, int index) {
-        WindowColumns w = c.windows.closed();
+        ClosedWindows w = c.windows.closed();
         long windowStart = w.windowStart(index);
         if (c.health.observe(windowStart, scoreInterval, w.requests(index), w.errors(index), w.closes(index) > 0)) {
             Score s = scorer.score(c.health);
             scoresComputed.increment();
-            out[TO_SCORES].add(new HealthScore(session.sessionId, c.connectionId, windowStart + scoreInterval, s.score(),
-                    s.predictedRate(), s.usage(), s.churn(), s.decline(), s.errorRate(), c.health.closed(),
+            out.add(TO_SCORES, new HealthScore(session.sessionId, c.connectionId, windowStart + scoreInterval,
+                    s.score(), s.predictedRate(), s.usage(), s.churn(), s.decline(), s.errorRate(), c.health.closed(),
                     s.reason()));
         }
         emitSeries(TO_CONNECTIONS, new SeriesKey(session.sessionId, c.connectionId), c.windows);
     }
 
     private void emitSeries(int ordinal, SeriesKey key, SeriesWindows windows) {
-        WindowColumns closed = windows.takeClosed();
+        ClosedWindows closed = windows.takeClosed();
         if (closed != null) {
             windowsEmitted.increment(closed.size());
-            out[ordinal].add(new SeriesUpdate(key, closed));
+            out.add(ordinal, new SeriesUpdate(key, closed));
         }
-    }
-
-    /** Scores go out first: they are what the scaling engine waits for; series updates can trail. */
-    private static final int[] DRAIN_ORDER = {TO_SCORES, TO_CLUSTER, TO_CONNECTIONS, TO_SESSIONS};
-
-    private boolean drain() {
-        for (int o : DRAIN_ORDER) {
-            ArrayDeque<Object> queue = out[o];
-            while (!queue.isEmpty()) {
-                if (!tryEmit(o, queue.peekFirst())) {
-                    return false;
-                }
-                queue.pollFirst();
-            }
-        }
-        return true;
     }
 
     @Override

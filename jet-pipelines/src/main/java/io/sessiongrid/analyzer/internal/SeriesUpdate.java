@@ -8,7 +8,7 @@ import io.sessiongrid.config.compact.NamedCompactSerializer;
  * The windows of one series closed since its last update, at any interval, in closing order: what the Jet job
  * appends to that series' {@link SeriesRings} in one entry update.
  */
-public record SeriesUpdate(SeriesKey key, WindowColumns windows) {
+public record SeriesUpdate(SeriesKey key, ClosedWindows windows) {
     public static final String TYPE_NAME = "sessiongrid.analyzer.SeriesUpdate";
 
     /** The store's update: appends the windows in place (O(windows)) and returns the same rings. */

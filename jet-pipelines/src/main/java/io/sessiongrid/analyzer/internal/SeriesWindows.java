@@ -19,7 +19,7 @@ import java.util.Arrays;
 final class SeriesWindows {
     private final long[] intervals;
     private final Open[] open;
-    private WindowColumns closed;
+    private ClosedWindows closed;
 
     SeriesWindows(long[] intervals) {
         this.intervals = intervals;
@@ -48,7 +48,7 @@ final class SeriesWindows {
             Open o = open[i];
             while (o.n > 0 && o.starts[0] + intervals[i] <= limit) {
                 if (closed == null) {
-                    closed = new WindowColumns();
+                    closed = new ClosedWindows();
                 }
                 closed.add(o.totals[0], o.starts[0], intervals[i]);
                 o.removeFirst();
@@ -61,13 +61,13 @@ final class SeriesWindows {
     }
 
     /** The windows closed since the last {@link #takeClosed()}, or null when none. */
-    WindowColumns closed() {
+    ClosedWindows closed() {
         return closed;
     }
 
     /** The windows closed since the last call, in closing order, or null when none. */
-    WindowColumns takeClosed() {
-        WindowColumns out = closed;
+    ClosedWindows takeClosed() {
+        ClosedWindows out = closed;
         closed = null;
         return out;
     }
@@ -106,7 +106,7 @@ final class SeriesWindows {
             }
         }
         if (in.readBoolean()) {
-            w.closed = WindowColumns.readFrom(in);
+            w.closed = ClosedWindows.readFrom(in);
         }
         return w;
     }

@@ -2,11 +2,8 @@ package io.sessiongrid.analyzer.internal;
 
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
-import com.hazelcast.nio.serialization.compact.CompactReader;
-import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.sessiongrid.analyzer.ConnectionSample;
 import io.sessiongrid.analyzer.SeriesPoint;
-import io.sessiongrid.config.compact.NamedCompactSerializer;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -21,7 +18,6 @@ import java.util.Arrays;
  * <p>Mutable; confined to one Jet processor.
  */
 public final class WindowTotals {
-    public static final String TYPE_NAME = "sessiongrid.analyzer.WindowTotals";
     public static final int MAX_API_CALLS = 32;
     public static final String OTHER = "other";
     private static final String[] NO_CALLS = new String[0];
@@ -208,49 +204,5 @@ public final class WindowTotals {
             t.addCall(in.readString(), in.readLong());
         }
         return t;
-    }
-
-    /** Compact serializer (partial cluster windows travel between members). */
-    public static final class Serializer extends NamedCompactSerializer<WindowTotals> {
-        public Serializer() {
-            super(TYPE_NAME, WindowTotals.class);
-        }
-
-        @Override
-        public WindowTotals read(CompactReader in) {
-            WindowTotals t = new WindowTotals();
-            t.samples = in.readInt64("samples");
-            t.sampleMillis = in.readInt64("sampleMillis");
-            t.opens = in.readInt64("opens");
-            t.closes = in.readInt64("closes");
-            t.requests = in.readInt64("requests");
-            t.errors = in.readInt64("errors");
-            t.bytesIn = in.readInt64("bytesIn");
-            t.bytesOut = in.readInt64("bytesOut");
-            t.latency = in.readInt64("latencyMicros");
-            t.late = in.readInt64("late");
-            String[] names = in.readArrayOfString("apiCalls");
-            long[] values = in.readArrayOfInt64("apiCounts");
-            for (int i = 0; i < names.length; i++) {
-                t.addCall(names[i], values[i]);
-            }
-            return t;
-        }
-
-        @Override
-        public void write(CompactWriter out, WindowTotals t) {
-            out.writeInt64("samples", t.samples);
-            out.writeInt64("sampleMillis", t.sampleMillis);
-            out.writeInt64("opens", t.opens);
-            out.writeInt64("closes", t.closes);
-            out.writeInt64("requests", t.requests);
-            out.writeInt64("errors", t.errors);
-            out.writeInt64("bytesIn", t.bytesIn);
-            out.writeInt64("bytesOut", t.bytesOut);
-            out.writeInt64("latencyMicros", t.latency);
-            out.writeInt64("late", t.late);
-            out.writeArrayOfString("apiCalls", Arrays.copyOf(t.calls, t.callCount));
-            out.writeArrayOfInt64("apiCounts", Arrays.copyOf(t.counts, t.callCount));
-        }
     }
 }

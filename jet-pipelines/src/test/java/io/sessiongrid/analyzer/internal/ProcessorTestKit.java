@@ -251,7 +251,7 @@ final class ProcessorTestKit {
     static ConnectionSample sample(String session, String connection, long start, long requests, int opens,
                                    int closes) {
         return new ConnectionSample(connection, session, "m1", start, FLUSH, 0, opens, closes, requests, 0,
-                10 * requests, 100 * requests, 50 * requests, 0, new String[]{"get"}, new long[]{requests});
+                10 * requests, 100 * requests, 50 * requests, new String[]{"get"}, new long[]{requests});
     }
 
     /** One tracker's batch for one interval, as the ingest journal delivers it. */

@@ -20,8 +20,8 @@ import java.util.Arrays;
  *
  * <p>Mutable while collected; not shared.
  */
-public final class WindowColumns {
-    public static final String TYPE_NAME = "sessiongrid.analyzer.WindowColumns";
+public final class ClosedWindows {
+    public static final String TYPE_NAME = "sessiongrid.analyzer.ClosedWindows";
     private static final int FIELDS = 12;
     private static final int INTERVAL = 0;
     private static final int START = 1;
@@ -44,11 +44,11 @@ public final class WindowColumns {
     private long[] apiCounts = new long[0];
     private int apiTotal;
 
-    public WindowColumns() {
+    public ClosedWindows() {
         this(4);
     }
 
-    private WindowColumns(int capacity) {
+    private ClosedWindows(int capacity) {
         values = new long[capacity * FIELDS];
         apiSizes = new int[capacity];
     }
@@ -159,9 +159,9 @@ public final class WindowColumns {
         }
     }
 
-    static WindowColumns readFrom(ObjectDataInput in) throws IOException {
+    static ClosedWindows readFrom(ObjectDataInput in) throws IOException {
         int size = in.readInt();
-        WindowColumns c = new WindowColumns(Math.max(1, size));
+        ClosedWindows c = new ClosedWindows(Math.max(1, size));
         c.size = size;
         for (int v = 0; v < size * FIELDS; v++) {
             c.values[v] = in.readLong();
@@ -182,16 +182,16 @@ public final class WindowColumns {
     }
 
     /** Compact serializer: the arrays, trimmed to the size. */
-    public static final class Serializer extends NamedCompactSerializer<WindowColumns> {
+    public static final class Serializer extends NamedCompactSerializer<ClosedWindows> {
         public Serializer() {
-            super(TYPE_NAME, WindowColumns.class);
+            super(TYPE_NAME, ClosedWindows.class);
         }
 
         @Override
-        public WindowColumns read(CompactReader in) {
+        public ClosedWindows read(CompactReader in) {
             long[] values = in.readArrayOfInt64("values");
             int[] sizes = in.readArrayOfInt32("apiSizes");
-            WindowColumns c = new WindowColumns(0);
+            ClosedWindows c = new ClosedWindows(0);
             c.values = values;
             c.apiSizes = sizes;
             c.size = sizes.length;
@@ -202,7 +202,7 @@ public final class WindowColumns {
         }
 
         @Override
-        public void write(CompactWriter out, WindowColumns c) {
+        public void write(CompactWriter out, ClosedWindows c) {
             out.writeArrayOfInt64("values", Arrays.copyOf(c.values, c.size * FIELDS));
             out.writeArrayOfInt32("apiSizes", Arrays.copyOf(c.apiSizes, c.size));
             out.writeArrayOfString("apiCalls", Arrays.copyOf(c.apiCalls, c.apiTotal));
