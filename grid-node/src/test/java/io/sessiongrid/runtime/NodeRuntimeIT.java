@@ -4,6 +4,8 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.sql.SqlResult;
 import com.hazelcast.sql.SqlRow;
 import io.sessiongrid.SessionGrid;
+import io.sessiongrid.analyzer.ConnectionTracker;
+import io.sessiongrid.analyzer.SeriesPoint;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.config.SessionGridConfigLoader;
 import io.sessiongrid.node.member.MemberConfigs;
@@ -11,12 +13,14 @@ import io.sessiongrid.node.sni.ProfileFeed;
 import io.sessiongrid.node.sni.SniSweeper;
 import io.sessiongrid.session.SessionStores;
 import io.sessiongrid.testkit.TestClusters;
+import io.sessiongrid.time.ManualScheduler;
 import io.sessiongrid.time.ScheduledTask;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -130,6 +134,28 @@ class NodeRuntimeIT {
         client.sessions().put("s-client", "cart", "sku-2", "1");
         assertEquals(Map.of("sku-1", "3", "sku-2", "1"),
                 embedded.sessions().get("s-client", "cart").orElseThrow().elements());
+    }
+
+    @Test
+    void aNodeOnVirtualTimeFlushesItsTrackerOnlyAsTheTestMovesTheClock() {
+        ManualScheduler virtual = new ManualScheduler(Instant.now());
+        try (SessionGrid simulated = SessionGrid.start(NodeOptions.builder().config(CONFIG)
+                .client(TestClusters.clientConfig(CLUSTER, embedded.hazelcast()))
+                .clock(virtual.clock()).scheduler(virtual).build())) {
+            ConnectionTracker tracker = simulated.connections();
+            tracker.opened("conn-virtual", "s-virtual", "app");
+            for (int i = 0; i < 10; i++) {
+                tracker.request("conn-virtual", "GET /game", 100, 1_000, 200, false);
+            }
+            assertEquals(2, virtual.pending(), "the tracker's flush and the SNI feed wait on virtual time, no thread");
+            // The same tracker and Jet job as live: each poll moves virtual time on by one flush interval.
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                virtual.advance(Duration.ofSeconds(1));
+                return embedded.analyzer().connectionSeries("s-virtual", "conn-virtual", Duration.ofSeconds(1))
+                        .stream().mapToLong(SeriesPoint::requests).sum() == 10;
+            });
+            assertEquals(0, tracker.failedFlushes());
+        }
     }
 
     @Test
