@@ -189,12 +189,6 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
         stopped.countDown();
     }
 
-    /** Ends the node at once, without handing anything over (a second SIGTERM). */
-    public void terminate() {
-        hazelcast.getLifecycleService().terminate();
-        stopped.countDown();
-    }
-
     /** Waits until the node has stopped (by {@link #close()}, a signal, or its instance shutting down). */
     public void awaitStop() throws InterruptedException {
         stopped.await();
