@@ -16,7 +16,10 @@ package io.sessiongrid.runtime;
  *   <li>On stop, components are closed in reverse start order, then every task still scheduled on
  *       {@link NodeContext#scheduler()} is cancelled, the tracker flushed, and only then the instance shut down
  *       (gracefully). {@link #close()} may still use the instance. A close that throws is logged and the stop
- *       continues.</li>
+ *       continues. When the instance is shut down or terminated by someone else, the same happens as it starts to
+ *       go (Hazelcast's {@code SHUTTING_DOWN}), in the thread that shuts it down.</li>
+ *   <li>To stop its own node, a component shuts the instance down ({@code node.hazelcast().shutdown()}), from any
+ *       thread, also from one of its scheduled tasks.</li>
  * </ol>
  * Periodic work goes through {@link NodeContext#scheduler()} and reads time from {@link NodeContext#clock()}, so
  * it runs the same in tests and simulations with a {@link io.sessiongrid.time.ManualScheduler}.

@@ -183,15 +183,34 @@ class NodeRuntimeIT {
     }
 
     @Test
-    void anInstanceTerminatedUnderneathTheNodeTakesItsTasksWithIt() {
+    void anInstanceTerminatedUnderneathTheNodeStopsTheNodeFirst() {
         Probe probe = new Probe();
         SessionGrid doomed = SessionGrid.start(NodeOptions.builder().config(CONFIG)
                 .liteMember(TestClusters.memberConfig(CLUSTER)).component(probe).build());
         await().atMost(Duration.ofSeconds(10)).until(() -> probe.ticks.get() > 0);
         doomed.hazelcast().getLifecycleService().terminate();
         assertTrue(probe.tick.isCancelled());
-        doomed.close(); // still safe: closes components, flushes nothing, logs no stack trace
+        assertEquals(List.of("start LITE_MEMBER role=- feed=true", "close running=true"), probe.events,
+                "the components closed as the instance started to go, while it still ran");
+        doomed.close(); // a no-op now
+        assertEquals(2, probe.events.size());
         assertEquals(0, probe.ticksOnADeadInstance.get());
-        assertEquals(List.of("start LITE_MEMBER role=- feed=true", "close running=false"), probe.events);
+    }
+
+    @Test
+    void aComponentMayStopItsOwnNodeFromItsScheduledTask() {
+        Probe probe = new Probe();
+        NodeComponent retiring = new NodeComponent() {
+            @Override
+            public void start(NodeContext node) {
+                node.scheduler().once("retire", Duration.ofMillis(200), () -> node.hazelcast().shutdown());
+            }
+        };
+        SessionGrid retired = SessionGrid.start(NodeOptions.builder().config(CONFIG)
+                .liteMember(TestClusters.memberConfig(CLUSTER)).component(probe).component(retiring).build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !retired.hazelcast().getLifecycleService().isRunning());
+        assertEquals(List.of("start LITE_MEMBER role=- feed=true", "close running=true"), probe.events);
+        assertTrue(probe.tick.isCancelled());
+        retired.close();
     }
 }

@@ -45,8 +45,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * nothing periodic touches an instance that is going away: close the components in reverse order, cancel every
  * task still on the node's scheduler, flush the connection tracker, close the scheduler the node owns, and shut
  * the instance down gracefully (a member hands its replicas over first, bounded by
- * {@code hazelcast.graceful.shutdown.max.wait}). If the instance is shut down underneath the node (someone calls
- * {@code terminate()}), the node's tasks are cancelled as it starts to go.
+ * {@code hazelcast.graceful.shutdown.max.wait}). If the instance is shut down underneath the node
+ * ({@code hazelcast().shutdown()} or {@code terminate()} called directly, or by Hazelcast itself), the same steps
+ * but the last run as it starts to go, while it still runs.
  */
 public final class NodeRuntime implements NodeContext, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
@@ -92,7 +93,7 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
         try {
             node.startParts();
         } catch (RuntimeException | Error e) {
-            node.stop();
+            node.stop(true);
             throw e;
         }
         return node;
@@ -116,7 +117,9 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
     private void startParts() {
         hazelcast.getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == LifecycleState.SHUTTING_DOWN) {
-                tasks.cancelAll(); // also when the instance is shut down or terminated underneath the node
+                // The instance is shut down or terminated underneath the node (hazelcast().shutdown(), Hazelcast
+                // itself): stop the node's parts now, while the instance still runs. A no-op inside our own stop.
+                stop(false);
             } else if (event.getState() == LifecycleState.SHUTDOWN) {
                 stopped.countDown();
             }
@@ -135,7 +138,7 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
         if (options.shutdownHook()) {
             shutdownHook = new Thread(() -> {
                 LOG.info("JVM shutting down: stopping SessionGrid node {} gracefully", serverId);
-                stop();
+                stop(true);
             }, "sessiongrid-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
@@ -152,10 +155,11 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
                 // The JVM is already shutting down: the hook runs (or ran) this same stop.
             }
         }
-        stop();
+        stop(true);
     }
 
-    private void stop() {
+    /** The ordered stop; {@code shutdownInstance} false when the instance is already going (see the listener). */
+    private void stop(boolean shutdownInstance) {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
@@ -183,10 +187,12 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
         if (ownScheduler != null) {
             ownScheduler.close();
         }
-        if (hazelcast.getLifecycleService().isRunning()) {
-            hazelcast.shutdown(); // graceful on a member: replicas are handed over first
+        if (shutdownInstance) {
+            if (hazelcast.getLifecycleService().isRunning()) {
+                hazelcast.shutdown(); // graceful on a member: replicas are handed over first
+            }
+            stopped.countDown();
         }
-        stopped.countDown();
     }
 
     /** Waits until the node has stopped (by {@link #close()}, a signal, or its instance shutting down). */
