@@ -1,11 +1,16 @@
 package io.sessiongrid.runtime;
 
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.config.Config;
+
 /**
  * A part of SessionGrid that runs with a node: started after the node's Hazelcast instance and core services
  * (session store, analyzer, SNI service) are up, stopped before the instance shuts down.
  *
  * <p>Lifecycle, guaranteed by the runtime:
  * <ol>
+ *   <li>Before the Hazelcast instance starts, {@link #configureMember} (or {@link #configureClient}) lets each
+ *       component add to the instance's configuration, in component order.</li>
  *   <li>Components start one at a time, in order: the built-in ones (cluster jobs, SQL mappings, SNI reservation
  *       feed and sweeper, then later parts such as the server registry and the scaling engine), then those the
  *       application adds with {@link NodeOptions.Builder#component}.</li>
@@ -25,6 +30,17 @@ package io.sessiongrid.runtime;
  * it runs the same in tests and simulations with a {@link io.sessiongrid.time.ManualScheduler}.
  */
 public interface NodeComponent extends AutoCloseable {
+
+    /**
+     * Adds what this component needs to a member's Hazelcast configuration (map configs, serializers, listeners)
+     * before the instance starts; called once, on members only, after SessionGrid's own additions.
+     */
+    default void configureMember(Config member, NodeOptions options) {
+    }
+
+    /** Adds what this component needs to a client's configuration before the client starts; clients only. */
+    default void configureClient(ClientConfig client, NodeOptions options) {
+    }
 
     /** Starts this component on the node; called once. */
     void start(NodeContext node);

@@ -1,5 +1,6 @@
 package io.sessiongrid.runtime;
 
+import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.sql.SqlResult;
 import com.hazelcast.sql.SqlRow;
@@ -48,6 +49,12 @@ class NodeRuntimeIT {
         final AtomicInteger ticksOnADeadInstance = new AtomicInteger();
         volatile NodeContext node;
         volatile ScheduledTask tick;
+
+        @Override
+        public void configureMember(Config member, NodeOptions options) {
+            member.getMapConfig("probe.*").setBackupCount(2); // something this component needs on members
+            events.add("configure member");
+        }
 
         @Override
         public void start(NodeContext node) {
@@ -118,7 +125,9 @@ class NodeRuntimeIT {
                 .getAttribute(MemberConfigs.ROLE_ATTRIBUTE));
         assertEquals("false", embedded.hazelcast().getConfig().getProperty("hazelcast.shutdownhook.enabled"),
                 "Hazelcast's own hook would race the node's ordered stop");
-        assertEquals(List.of("start DATA_MEMBER role=shop-server feed=true"), EMBEDDED_PROBE.events);
+        assertEquals(List.of("configure member", "start DATA_MEMBER role=shop-server feed=true"), EMBEDDED_PROBE.events);
+        assertEquals(2, embedded.hazelcast().getConfig().getMapConfig("probe.x").getBackupCount(),
+                "the component's configuration reached the member");
         assertTrue(node.component(SniSweeper.class).isPresent());
         assertEquals(Optional.of(EMBEDDED_PROBE), node.component(Probe.class));
         await().atMost(Duration.ofSeconds(10)).until(() -> EMBEDDED_PROBE.ticks.get() > 0);
@@ -173,7 +182,7 @@ class NodeRuntimeIT {
         } finally {
             lite.close();
         }
-        assertEquals(List.of("start LITE_MEMBER role=edge feed=true", "close running=true"), probe.events,
+        assertEquals(List.of("configure member", "start LITE_MEMBER role=edge feed=true", "close running=true"), probe.events,
                 "components close while the instance still runs");
         assertFalse(hz.getLifecycleService().isRunning());
         assertTrue(probe.tick.isCancelled(), "the node cancels what its components left scheduled");
@@ -190,10 +199,10 @@ class NodeRuntimeIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> probe.ticks.get() > 0);
         doomed.hazelcast().getLifecycleService().terminate();
         assertTrue(probe.tick.isCancelled());
-        assertEquals(List.of("start LITE_MEMBER role=- feed=true", "close running=true"), probe.events,
+        assertEquals(List.of("configure member", "start LITE_MEMBER role=- feed=true", "close running=true"), probe.events,
                 "the components closed as the instance started to go, while it still ran");
         doomed.close(); // a no-op now
-        assertEquals(2, probe.events.size());
+        assertEquals(3, probe.events.size());
         assertEquals(0, probe.ticksOnADeadInstance.get());
     }
 
@@ -209,7 +218,7 @@ class NodeRuntimeIT {
         SessionGrid retired = SessionGrid.start(NodeOptions.builder().config(CONFIG)
                 .liteMember(TestClusters.memberConfig(CLUSTER)).component(probe).component(retiring).build());
         await().atMost(Duration.ofSeconds(30)).until(() -> !retired.hazelcast().getLifecycleService().isRunning());
-        assertEquals(List.of("start LITE_MEMBER role=- feed=true", "close running=true"), probe.events);
+        assertEquals(List.of("configure member", "start LITE_MEMBER role=- feed=true", "close running=true"), probe.events);
         assertTrue(probe.tick.isCancelled());
         retired.close();
     }

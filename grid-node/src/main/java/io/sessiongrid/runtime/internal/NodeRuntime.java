@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code ./sessiongrid start}.
  *
  * <p>Start: complete the Hazelcast configuration (SessionGrid's maps and serializers, Jet, the role, Hazelcast's
- * shutdown hook off), start the instance, log membership changes, create the core services (session store,
+ * shutdown hook off, then each component's own additions), start the instance, log membership changes, create the core services (session store,
  * analyzer, SNI service), then start the {@link BuiltInComponents} and the application's components in order.
  *
  * <p>Stop ({@link #close()}, the JVM shutdown hook, or a signal through {@code GracefulStop}), in this order, so
@@ -62,6 +62,7 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
     private final ExecutorScheduler ownScheduler;
     private final NodeTasks tasks;
     private final String serverId;
+    private final List<NodeComponent> components;
     private final List<NodeComponent> started = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -71,9 +72,10 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
     private ConnectionTracker tracker;
     private Thread shutdownHook;
 
-    private NodeRuntime(NodeOptions options, HazelcastInstance hazelcast) {
+    private NodeRuntime(NodeOptions options, HazelcastInstance hazelcast, List<NodeComponent> components) {
         this.options = options;
         this.hazelcast = hazelcast;
+        this.components = List.copyOf(components);
         this.ownScheduler = options.scheduler().isPresent() ? null
                 : ExecutorScheduler.daemon("sessiongrid-node", SCHEDULER_THREADS);
         this.tasks = new NodeTasks(options.scheduler().orElse(ownScheduler));
@@ -86,10 +88,19 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
      * @throws RuntimeException whatever failed (Hazelcast's or a component's exception); nothing is left running
      */
     public static NodeRuntime start(NodeOptions options) {
-        HazelcastInstance hazelcast = options.kind().isMember()
-                ? Hazelcast.newHazelcastInstance(prepareMember(options))
-                : HazelcastClient.newHazelcastClient(prepareClient(options));
-        NodeRuntime node = new NodeRuntime(options, hazelcast);
+        List<NodeComponent> components = new ArrayList<>(BuiltInComponents.create());
+        components.addAll(options.components());
+        HazelcastInstance hazelcast;
+        if (options.kind().isMember()) {
+            Config member = prepareMember(options);
+            components.forEach(c -> c.configureMember(member, options));
+            hazelcast = Hazelcast.newHazelcastInstance(member);
+        } else {
+            ClientConfig client = prepareClient(options);
+            components.forEach(c -> c.configureClient(client, options));
+            hazelcast = HazelcastClient.newHazelcastClient(client);
+        }
+        NodeRuntime node = new NodeRuntime(options, hazelcast, components);
         try {
             node.startParts();
         } catch (RuntimeException | Error e) {
@@ -129,8 +140,6 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
         sessions = SessionStores.create(hazelcast, config);
         analyzer = Analyzers.analyzer(hazelcast);
         sni = SniServices.create(hazelcast, config.sni());
-        List<NodeComponent> components = new ArrayList<>(BuiltInComponents.create());
-        components.addAll(options.components());
         for (NodeComponent c : components) {
             c.start(this);
             started.add(c);
