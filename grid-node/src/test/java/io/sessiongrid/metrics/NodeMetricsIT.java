@@ -2,6 +2,7 @@ package io.sessiongrid.metrics;
 
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.sessiongrid.SessionGrid;
 import io.sessiongrid.config.MetricsConfig;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.config.SessionGridConfigLoader;
@@ -122,6 +123,21 @@ class NodeMetricsIT {
         // promtool exits 0 for a valid exposition; lint warnings (exit 3) are about naming style, not format.
         assertFalse(said.contains("error while linting") || said.contains("parse"), said);
         assertTrue(check.exitValue() == 0 || check.exitValue() == 3, "promtool said: " + said);
+    }
+
+    @Test
+    void aSessionGridNodePublishesItsStoreAndTrackerFigures() throws Exception {
+        try (SessionGrid grid = SessionGrid.embedded(CONFIG, TestClusters.memberConfig(CLUSTER))) {
+            grid.sessions().set("metrics-node", "auth", Map.of("token", "t"));
+            grid.connections().opened("metrics-c1", "metrics-node", "");
+            grid.connections().opened("metrics-c2", "metrics-node", "");
+            String node = grid.node().serverId();
+            Exposition scrape = Exposition.parse(scrape(grid.node().metrics().orElseThrow().scrapeUri().orElseThrow()));
+            assertEquals(1.0, scrape.value("sessiongrid_store_operations_seconds_count",
+                    "node", node, "op", "set", "outcome", "ok").orElseThrow());
+            assertEquals(2.0, scrape.value("sessiongrid_tracker_connections", "node", node).orElseThrow());
+            assertEquals(2.0, scrape.value("sessiongrid_cluster_members", "node", node).orElseThrow());
+        }
     }
 
     @Test
