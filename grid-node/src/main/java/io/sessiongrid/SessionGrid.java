@@ -1,5 +1,8 @@
 package io.sessiongrid;
 
+import io.sessiongrid.alerts.Alerts;
+import io.sessiongrid.alerts.internal.AlertMonitor;
+
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
@@ -97,6 +100,11 @@ public final class SessionGrid implements AutoCloseable {
      */
     public List<PlanAction> refreshReservations() {
         return node.component(ProfileFeed.class).orElseThrow().runOnce();
+    }
+
+    /** Alerts raised and cleared on this node (the conditions of the sample Prometheus rules). */
+    public Alerts alerts() {
+        return node.component(AlertMonitor.class).orElseThrow();
     }
 
     /** The node: its kind, role, server id, clock, scheduler and components. */

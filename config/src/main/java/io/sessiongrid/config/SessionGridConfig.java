@@ -17,7 +17,8 @@ public record SessionGridConfig(Map<String, PartitionTypeConfig> partitions,
                                 EncryptionConfig encryption,
                                 AnalyzerConfig analyzer,
                                 ScalingConfig scaling,
-                                SniConfig sni) {
+                                SniConfig sni,
+                                MetricsConfig metrics) {
     public SessionGridConfig {
         partitions = Collections.unmodifiableMap(new LinkedHashMap<>(partitions));
         roles = Collections.unmodifiableMap(new LinkedHashMap<>(roles));

@@ -4,6 +4,8 @@ import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.analyzer.ConnectionAnalyzer;
 import io.sessiongrid.analyzer.ConnectionTracker;
 import io.sessiongrid.config.SessionGridConfig;
+import io.sessiongrid.metrics.Meters;
+import io.sessiongrid.metrics.NodeMetrics;
 import io.sessiongrid.session.SessionStore;
 import io.sessiongrid.sni.SniService;
 import io.sessiongrid.time.Scheduler;
@@ -42,6 +44,12 @@ public interface NodeContext {
      * {@code close} and before the instance shuts down.
      */
     Scheduler scheduler();
+
+    /** Where the node's parts record their metrics ({@link Meters#none()} when metrics are off). */
+    Meters meters();
+
+    /** The node's metrics registry and scrape endpoint, unless {@code metrics} turns both Prometheus and JMX off. */
+    Optional<NodeMetrics> metrics();
 
     /** The session store. */
     SessionStore sessions();

@@ -65,6 +65,11 @@ public record NodeOptions(SessionGridConfig config, NodeKind kind, Config member
         return new Builder();
     }
 
+    /** The Hazelcast cluster name the node joins (member or client configuration). */
+    public String clusterName() {
+        return kind.isMember() ? member.getClusterName() : client.getClusterName();
+    }
+
     private static List<String> problems(SessionGridConfig config, NodeKind kind, Config member, ClientConfig client,
                                          Optional<String> role, Optional<String> serverId,
                                          Optional<String> redirectAddress, Clock clock, Optional<Scheduler> scheduler,

@@ -5,14 +5,14 @@ import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.sessiongrid.config.AnalyzerConfig;
+
 import io.sessiongrid.config.EncryptionConfig;
 import io.sessiongrid.config.PartitionTypeConfig;
 import io.sessiongrid.config.Placement;
 import io.sessiongrid.config.RoleConfig;
-import io.sessiongrid.config.ScalingConfig;
+
 import io.sessiongrid.config.SessionGridConfig;
-import io.sessiongrid.config.SniConfig;
+import io.sessiongrid.config.SessionGridConfigLoader;
 import io.sessiongrid.testkit.TestClusters;
 
 import java.nio.file.Path;
@@ -23,6 +23,8 @@ import java.util.Map;
 
 /** Store configurations and loopback members/clients for this module's tests. */
 final class StoreFixtures {
+    private static final SessionGridConfig DEFAULTS = SessionGridConfigLoader.defaults();
+
     private StoreFixtures() {
     }
 
@@ -38,9 +40,8 @@ final class StoreFixtures {
         return new SessionGridConfig(partitions,
                 Map.of("edge", new RoleConfig("edge", List.of(types[0].name()))),
                 new EncryptionConfig("SESSIONGRID_TEST_KEY_NOT_SET", keyFile),
-                new AnalyzerConfig(List.of(Duration.ofSeconds(1)), 100),
-                new ScalingConfig(1, 4, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15), Duration.ofSeconds(60)),
-                new SniConfig(24, 4096, Duration.ofHours(24), Duration.ofMinutes(10)));
+                // The store reads none of these sections: take the shipped defaults.
+                DEFAULTS.analyzer(), DEFAULTS.scaling(), DEFAULTS.sni(), DEFAULTS.metrics());
     }
 
     /** The types most tests use: co-located auth and cart, spread game. */

@@ -3,6 +3,7 @@ package io.sessiongrid.config.internal;
 import io.sessiongrid.config.AnalyzerConfig;
 import io.sessiongrid.config.ConfigException;
 import io.sessiongrid.config.EncryptionConfig;
+import io.sessiongrid.config.MetricsConfig;
 import io.sessiongrid.config.PartitionTypeConfig;
 import io.sessiongrid.config.Placement;
 import io.sessiongrid.config.RoleConfig;
@@ -50,7 +51,8 @@ final class ConfigAssembler {
                 encryption(d.encryption, base.map(SessionGridConfig::encryption)),
                 analyzer(d.analyzer, base.map(SessionGridConfig::analyzer)),
                 scaling(d.scaling, base.map(SessionGridConfig::scaling)),
-                sni(d.sni, base.map(SessionGridConfig::sni)));
+                sni(d.sni, base.map(SessionGridConfig::sni)),
+                metrics(d.metrics, base.map(SessionGridConfig::metrics)));
     }
 
     private static Map<String, PartitionTypeConfig> partitions(Map<String, ConfigDocument.PartitionType> given) {
@@ -109,6 +111,17 @@ final class ConfigAssembler {
                 field(d.chunkSize, b, SniConfig::chunkSize, "sni.chunkSize"),
                 field(d.reservationTtl, b, SniConfig::reservationTtl, "sni.reservationTtl"),
                 field(d.idleTimeout, b, SniConfig::idleTimeout, "sni.idleTimeout"));
+    }
+
+    private MetricsConfig metrics(ConfigDocument.Metrics d, Optional<MetricsConfig> b) {
+        if (d == null) {
+            return required(b, "metrics");
+        }
+        return new MetricsConfig(
+                field(d.prometheus, b, MetricsConfig::prometheus, "metrics.prometheus"),
+                field(d.host, b, MetricsConfig::host, "metrics.host"),
+                field(d.port, b, MetricsConfig::port, "metrics.port"),
+                field(d.jmx, b, MetricsConfig::jmx, "metrics.jmx"));
     }
 
     private <S, T> T field(T given, Optional<S> baseSection, Function<S, T> getter, String path) {

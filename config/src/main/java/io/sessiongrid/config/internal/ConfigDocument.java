@@ -24,6 +24,7 @@ final class ConfigDocument {
     @JsonSetter(nulls = Nulls.SKIP) Analyzer analyzer;
     @JsonSetter(nulls = Nulls.SKIP) Scaling scaling;
     @JsonSetter(nulls = Nulls.SKIP) Sni sni;
+    @JsonSetter(nulls = Nulls.SKIP) Metrics metrics;
 
     /** One entry under {@code partitions}; absent fields take the per-field defaults. */
     static final class PartitionType {
@@ -58,5 +59,12 @@ final class ConfigDocument {
         Integer chunkSize;
         Duration reservationTtl;
         Duration idleTimeout;
+    }
+
+    static final class Metrics {
+        Boolean prometheus;
+        String host;
+        Integer port;
+        Boolean jmx;
     }
 }

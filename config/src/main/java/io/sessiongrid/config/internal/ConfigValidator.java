@@ -8,6 +8,7 @@ import io.sessiongrid.config.RoleConfig;
 import io.sessiongrid.config.ScalingConfig;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.config.SniConfig;
+import io.sessiongrid.config.MetricsConfig;
 
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,7 @@ final class ConfigValidator {
         analyzer(c.analyzer());
         scaling(c.scaling());
         sni(c.sni());
+        metrics(c.metrics());
         return c;
     }
 
@@ -116,6 +118,11 @@ final class ConfigValidator {
                         + space + ")");
         positive(s.reservationTtl(), "sni.reservationTtl");
         positive(s.idleTimeout(), "sni.idleTimeout");
+    }
+
+    private void metrics(MetricsConfig m) {
+        check(!m.host().isBlank(), "metrics.host", "must be a host name or IP address to bind to, not blank");
+        range(m.port(), 0, 65535, "metrics.port");
     }
 
     private void name(String name, String path) {

@@ -18,7 +18,18 @@ public final class SessionGridCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        defaultProperty("hazelcast.logging.type", "slf4j");
+        defaultProperty("hazelcast.phone.home.enabled", "false");
+        defaultProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getenv().getOrDefault("SESSIONGRID_LOG_LEVEL", "warn"));
         System.exit(commandLine().execute(args));
+    }
+
+    // `java -jar sessiongrid-node.jar` gets the launcher's defaults too; -D on the command line still wins.
+    private static void defaultProperty(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     /**

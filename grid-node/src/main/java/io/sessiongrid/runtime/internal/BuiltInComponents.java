@@ -1,5 +1,7 @@
 package io.sessiongrid.runtime.internal;
 
+import io.sessiongrid.alerts.internal.AlertMonitor;
+
 import io.sessiongrid.node.sni.ProfileFeed;
 import io.sessiongrid.node.sni.SniSweeper;
 import io.sessiongrid.runtime.NodeComponent;
@@ -21,7 +23,8 @@ final class BuiltInComponents {
                 new ClusterJobs(),          // members: analyzer and profiler Jet jobs
                 new SqlMappingsComponent(), // data members: SQL mappings of the plugin's maps
                 new ProfileFeed(),          // every node: profiler forecasts -> SNI reservations
-                new SniSweeper()            // members: SNI reclamation (the oldest member sweeps)
+                new SniSweeper(),           // members: SNI reclamation (the oldest member sweeps)
+                new AlertMonitor()          // every node: alert conditions -> the application's listeners
         );
     }
 }

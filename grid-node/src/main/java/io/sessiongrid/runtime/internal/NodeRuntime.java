@@ -9,7 +9,12 @@ import com.hazelcast.core.LifecycleEvent.LifecycleState;
 import io.sessiongrid.analyzer.Analyzers;
 import io.sessiongrid.analyzer.ConnectionAnalyzer;
 import io.sessiongrid.analyzer.ConnectionTracker;
+import io.sessiongrid.config.MetricsConfig;
 import io.sessiongrid.config.SessionGridConfig;
+import io.sessiongrid.metrics.Meters;
+import io.sessiongrid.metrics.NodeMetrics;
+import io.sessiongrid.metrics.internal.GridGauges;
+import io.sessiongrid.metrics.internal.MeteredSessionStore;
 import io.sessiongrid.node.member.MemberConfigs;
 import io.sessiongrid.runtime.NodeComponent;
 import io.sessiongrid.runtime.NodeContext;
@@ -66,6 +71,7 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
     private final List<NodeComponent> started = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private NodeMetrics metrics; // null when both Prometheus and JMX are off
     private SessionStore sessions;
     private ConnectionAnalyzer analyzer;
     private SniService sni;
@@ -137,9 +143,25 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
         });
         hazelcast.getCluster().addMembershipListener(new MembershipLog());
         SessionGridConfig config = options.config();
+        MetricsConfig metricsConfig = config.metrics();
+        if (metricsConfig.prometheus() || metricsConfig.jmx()) {
+            metrics = NodeMetrics.start(metricsConfig, options.clusterName(), serverId);
+        }
         sessions = SessionStores.create(hazelcast, config);
         analyzer = Analyzers.analyzer(hazelcast);
         sni = SniServices.create(hazelcast, config.sni());
+        if (metrics != null) {
+            sessions = new MeteredSessionStore(sessions, metrics.meters());
+            GridGauges.cluster(metrics.meters(), hazelcast);
+            GridGauges.tracker(metrics.meters(), () -> {
+                synchronized (this) {
+                    return tracker;
+                }
+            });
+            GridGauges.analyzer(metrics.meters(), hazelcast, options.clock());
+            GridGauges.sni(metrics.meters(), sni, options.clock());
+            metrics.scrapeUri().ifPresent(uri -> LOG.info("metrics of node {} at {}", serverId, uri));
+        }
         for (NodeComponent c : components) {
             c.start(this);
             started.add(c);
@@ -195,6 +217,9 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
         }
         if (ownScheduler != null) {
             ownScheduler.close();
+        }
+        if (metrics != null) {
+            metrics.close();
         }
         if (shutdownInstance) {
             if (hazelcast.getLifecycleService().isRunning()) {
@@ -258,6 +283,16 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
     @Override
     public Scheduler scheduler() {
         return tasks;
+    }
+
+    @Override
+    public Meters meters() {
+        return metrics == null ? Meters.none() : metrics.meters();
+    }
+
+    @Override
+    public Optional<NodeMetrics> metrics() {
+        return Optional.ofNullable(metrics);
     }
 
     @Override

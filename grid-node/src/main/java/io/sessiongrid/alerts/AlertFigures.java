@@ -1,0 +1,21 @@
+package io.sessiongrid.alerts;
+
+import java.time.Instant;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * What a node sees at one moment, as the alert rules read it. Empty figures are unknown (no SNI pool read yet,
+ * no forecast yet) and raise nothing.
+ *
+ * @param at                 when the figures were read
+ * @param sniFreeShare       free identifiers / identifiers in the space
+ * @param forecastErrorPct   the cluster forecast's latest error, percent of the observed load
+ * @param analyzerWindowEnd  end of the newest cluster window the analyzer stored (epoch millis)
+ * @param analyzerInterval   the analyzer's cluster window length, millis
+ * @param failedFlushes      the node's tracker's failed flushes so far
+ * @param members            cluster members as the node sees them
+ */
+public record AlertFigures(Instant at, OptionalDouble sniFreeShare, OptionalDouble forecastErrorPct,
+                           OptionalLong analyzerWindowEnd, long analyzerInterval, long failedFlushes, int members) {
+}

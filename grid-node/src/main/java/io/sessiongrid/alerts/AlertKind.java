@@ -1,0 +1,32 @@
+package io.sessiongrid.alerts;
+
+import java.time.Duration;
+
+/** The conditions an operator (or the application) must act on. */
+public enum AlertKind {
+    /** Less than {@link AlertRules#SNI_FREE_SHARE} of the SNI space is free: allocations will soon fail. */
+    SNI_POOL_NEAR_EXHAUSTION(Duration.ofMinutes(5)),
+    /**
+     * The cluster forecast's error is more than {@link AlertRules#FORECAST_ERROR_FACTOR} times its usual level (and
+     * above {@link AlertRules#FORECAST_ERROR_FLOOR_PCT} percent): the scaling engine scales on a forecast that no
+     * longer fits the traffic.
+     */
+    FORECAST_ERROR_HIGH(Duration.ofMinutes(10)),
+    /** The analyzer's newest cluster window is more than {@link AlertRules#ANALYZER_LAG_INTERVALS} intervals old. */
+    ANALYZER_LAGGING(Duration.ofMinutes(2)),
+    /** This node's connection tracker failed to flush in every check of the hold period. */
+    TRACKER_FLUSHES_FAILING(Duration.ofMinutes(5)),
+    /** The cluster has fewer members than it had within {@link AlertRules#MEMBER_WINDOW}. */
+    MEMBER_LOST(Duration.ofMinutes(2));
+
+    private final Duration holdFor;
+
+    AlertKind(Duration holdFor) {
+        this.holdFor = holdFor;
+    }
+
+    /** How long the condition must hold before the alert is raised. */
+    public Duration holdFor() {
+        return holdFor;
+    }
+}
