@@ -31,6 +31,9 @@ import io.sessiongrid.servers.internal.HazelcastServerRegistry;
 import io.sessiongrid.servers.internal.OwnershipProcessor;
 import io.sessiongrid.session.replay.SessionReplay;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,8 +52,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * {@link Migrations} on one node: the coordinator of the moves asked for here, the router of registry events to
@@ -58,7 +59,7 @@ import java.util.logging.Logger;
  * {@link io.sessiongrid.migration}.
  */
 public final class HazelcastMigrations implements Migrations, AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(HazelcastMigrations.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(HazelcastMigrations.class);
     /** Begins in flight at once (each an entry processor on the connection's owner). */
     private static final int MAX_IN_FLIGHT = 1_000;
     /** Beyond the move timeout, how long a coordinator waits for an accept that is already on its way. */
@@ -86,7 +87,7 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
 
     public HazelcastMigrations(HazelcastInstance hazelcast, SessionGridConfig config, Clock clock, String localId,
                                HazelcastServerRegistry registry, SessionReplay replay, Collection<String> replayTypes,
-                               java.util.concurrent.ScheduledExecutorService scheduler, ExecutorService events,
+                               io.sessiongrid.time.Scheduler scheduler, ExecutorService events,
                                boolean member) {
         this.localId = localId;
         this.registry = registry;
@@ -165,7 +166,7 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
             try {
                 l.onMove(event);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "a move listener failed on " + event, e);
+                LOG.warn("a move listener failed on " + event, e);
             }
         }));
     }
@@ -180,6 +181,14 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
     @Override
     public boolean removeListener(String id) {
         return listeners.remove(id) != null;
+    }
+
+    /**
+     * Holds incoming moves (as target) before their copy starts, until released: the window in which tests
+     * terminate a source or target mid-move. Not for production use.
+     */
+    public void holdIncomingMoves(boolean hold) {
+        target.hold(hold);
     }
 
     @Override

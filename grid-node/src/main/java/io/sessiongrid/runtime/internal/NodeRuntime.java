@@ -10,6 +10,7 @@ import io.sessiongrid.analyzer.Analyzers;
 import io.sessiongrid.analyzer.ConnectionAnalyzer;
 import io.sessiongrid.analyzer.ConnectionTracker;
 import io.sessiongrid.config.SessionGridConfig;
+import io.sessiongrid.migration.ServerNode;
 import io.sessiongrid.node.member.MemberConfigs;
 import io.sessiongrid.runtime.NodeComponent;
 import io.sessiongrid.runtime.NodeContext;
@@ -100,6 +101,7 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
 
     private static Config prepareMember(NodeOptions options) {
         Config member = MemberConfigs.prepare(options.member(), options.config());
+        ServerNode.configureMember(member, options.config(), options.role().orElse(null));
         member.setLiteMember(options.kind() == NodeKind.LITE_MEMBER);
         options.role().ifPresent(r -> member.getMemberAttributeConfig().setAttribute(MemberConfigs.ROLE_ATTRIBUTE, r));
         member.setProperty(HAZELCAST_SHUTDOWN_HOOK, "false");
@@ -109,6 +111,7 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
 
     private static ClientConfig prepareClient(NodeOptions options) {
         ClientConfig client = MemberConfigs.prepareClient(options.client());
+        ServerNode.configureClient(client, options.config(), options.role().orElse(null));
         options.role().ifPresent(r -> client.addLabel(MemberConfigs.ROLE_ATTRIBUTE + "=" + r));
         return client;
     }
