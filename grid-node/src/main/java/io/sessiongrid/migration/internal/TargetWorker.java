@@ -29,13 +29,16 @@ import java.util.function.Consumer;
 
 /**
  * The target side of moves: takes the connections announced to this server (MOVING, peer = this server) in
- * batches, and for each batch copies the sessions' partitions its role needs (one bulk read per type), flips
+ * batches ({@value #THREADS} at a time; each connection is in one batch, and every step is conditional on the entry,
+ * so batches never interfere), and for each batch copies the sessions' partitions its role needs (one bulk read per type), flips
  * ownership (conditional on the move), fences the copy on the owners' versions, and accepts; a copy that cannot
  * be fenced before the move's deadline rolls the move back.
  */
 final class TargetWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TargetWorker.class);
     static final int MAX_BATCH = 1_000;
+    /** Batches in progress at once: one copies while another flips or accepts, so round trips overlap. */
+    static final int THREADS = 2;
 
     private final String localId;
     private final IMap<ConnectionRef, ConnectionRecord> connections;
@@ -45,7 +48,7 @@ final class TargetWorker implements AutoCloseable {
     private final Clock clock;
     private final Consumer<MoveEvent> publish;
     private final LinkedBlockingQueue<ConnectionRecord> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
     private volatile java.util.concurrent.CountDownLatch gate; // non-null: incoming moves wait (tests of failures)
 
@@ -58,9 +61,12 @@ final class TargetWorker implements AutoCloseable {
         this.log = log;
         this.clock = clock;
         this.publish = publish;
-        this.thread = new Thread(this::run, "sessiongrid-move-target");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        for (int i = 0; i < THREADS; i++) {
+            Thread t = new Thread(this::run, "sessiongrid-move-target-" + i);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
     }
 
     void offer(ConnectionRecord moving) {
@@ -185,6 +191,6 @@ final class TargetWorker implements AutoCloseable {
     public void close() {
         running = false;
         hold(false);
-        thread.interrupt();
+        threads.forEach(Thread::interrupt);
     }
 }

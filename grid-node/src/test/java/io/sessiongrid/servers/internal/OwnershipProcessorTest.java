@@ -33,15 +33,15 @@ class OwnershipProcessorTest {
     @Test
     void aMoveBeginsOnlyAtTheExpectedVersionThenFlipsAndAccepts() {
         apply(OwnershipProcessor.register("A", 100));
-        ConnectionRecord stale = apply(OwnershipProcessor.begin("B", "m1", "X", 7, 110, 5_000));
+        ConnectionRecord stale = apply(OwnershipProcessor.begin("B", "m1", "X", "A", 7, 110, 5_000));
         assertEquals(Phase.OWNED, stale.phaseValue(), "version 7 is not the entry's version 1");
 
-        ConnectionRecord moving = apply(OwnershipProcessor.begin("B", "m1", "X", 1, 110, 5_000));
+        ConnectionRecord moving = apply(OwnershipProcessor.begin("B", "m1", "X", "A", 1, 110, 5_000));
         assertEquals(Phase.MOVING, moving.phaseValue());
         assertEquals("A", moving.server());
         assertEquals("B", moving.peer());
         assertEquals(2, moving.version());
-        assertSame(moving, apply(OwnershipProcessor.begin("C", "m2", "X", 2, 120, 5_000)), "already moving");
+        assertSame(moving, apply(OwnershipProcessor.begin("C", "m2", "X", "A", 2, 120, 5_000)), "already moving");
 
         assertSame(moving, apply(OwnershipProcessor.flip("other-move")), "a flip of another move does nothing");
         ConnectionRecord flipped = apply(OwnershipProcessor.flip("m1"));
@@ -60,16 +60,24 @@ class OwnershipProcessorTest {
     }
 
     @Test
+    void aBatchBeginChecksTheSourceInsteadOfTheVersion() {
+        apply(OwnershipProcessor.register("A", 100));
+        assertEquals(Phase.OWNED, apply(OwnershipProcessor.begin("B", "m1", "X", "C", 0, 110, 5_000)).phaseValue(),
+                "C does not own it");
+        assertEquals(Phase.MOVING, apply(OwnershipProcessor.begin("B", "m1", "X", "A", 0, 110, 5_000)).phaseValue());
+    }
+
+    @Test
     void rollbackReturnsToTheSourceFromEitherMovePhase() {
         apply(OwnershipProcessor.register("A", 100));
-        apply(OwnershipProcessor.begin("B", "m1", "X", 1, 110, 5_000));
+        apply(OwnershipProcessor.begin("B", "m1", "X", "A", 1, 110, 5_000));
         ConnectionRecord back = apply(OwnershipProcessor.rollback("m1", "target died"));
         assertEquals("A", back.server());
         assertEquals(ConnectionRecord.ROLLED_BACK, back.lastMove());
         assertEquals("B", back.lastPeer());
         assertEquals("target died", back.reason());
 
-        apply(OwnershipProcessor.begin("B", "m2", "X", back.version(), 120, 5_000));
+        apply(OwnershipProcessor.begin("B", "m2", "X", "A", back.version(), 120, 5_000));
         apply(OwnershipProcessor.flip("m2"));
         ConnectionRecord afterFlip = apply(OwnershipProcessor.rollback("m2", "fence"));
         assertEquals("A", afterFlip.server(), "a rollback after the flip gives the connection back to the source");
