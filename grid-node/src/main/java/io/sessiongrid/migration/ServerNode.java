@@ -43,7 +43,7 @@ public final class ServerNode implements NodeComponent {
     private ScheduledTask rateReport;
     private long rateIntervalMillis;
     private volatile OwningConnectionTracker tracker;
-    private ConnectionTracker analyzerTracker;
+    private NodeContext node;
     private long lastRequests;
 
     @Override
@@ -69,7 +69,7 @@ public final class ServerNode implements NodeComponent {
                 ? config.partitions().keySet() : needs;
         this.migrations = new HazelcastMigrations(hazelcast, config, node.clock(), id, registry, replay, copies,
                 node.scheduler(), events, node.kind().isMember());
-        this.analyzerTracker = node.connections();
+        this.node = node;
         this.rateIntervalMillis = config.analyzer().intervals().get(0).toMillis();
         Duration interval = Duration.ofMillis(rateIntervalMillis);
         this.rateReport = node.scheduler().atFixedRate("server-load", interval, interval, this::reportRate);
@@ -135,7 +135,7 @@ public final class ServerNode implements NodeComponent {
     /** The node's tracker, wrapped so that opening a connection registers this server (or the named one) as owner. */
     public synchronized ConnectionTracker tracker() {
         if (tracker == null) {
-            tracker = new OwningConnectionTracker(analyzerTracker, registry, id());
+            tracker = new OwningConnectionTracker(node.connections(), registry, id());
         }
         return tracker;
     }

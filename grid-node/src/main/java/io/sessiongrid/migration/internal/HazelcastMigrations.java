@@ -203,8 +203,11 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
     @Override
     public MoveResult migrateConnection(String connectionId, String targetServer) {
         MoveResult result = migrateConnections(List.of(new MoveRequest(connectionId, targetServer))).get(0);
-        if (result.outcome() == MoveOutcome.REFUSED && result.reason() != null && result.reason().startsWith("moving")) {
-            throw new ConnectionAlreadyMovingException(connectionId, result.reason().substring("moving to ".length()));
+        if (result.outcome() == MoveOutcome.REFUSED) {
+            // Another move began between the checks and ours: say so, as the checks would have.
+            registry.record(connectionId).filter(r -> r.in(Phase.MOVING) || r.in(Phase.ACCEPTING)).ifPresent(r -> {
+                throw new ConnectionAlreadyMovingException(connectionId, r.in(Phase.MOVING) ? r.peer() : r.server());
+            });
         }
         return result;
     }
@@ -301,7 +304,7 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
         }
         if (!moveId.equals(after.moveId())) {
             String why = after.in(Phase.MOVING) || after.in(Phase.ACCEPTING)
-                    ? "moving to " + (after.in(Phase.MOVING) ? after.peer() : after.server())
+                    ? "another move of it began first"
                     : "the connection changed (now owned by " + after.server() + ", version " + after.version() + ")";
             return result(before, p.target, null, MoveOutcome.REFUSED, null, start, done.nanos, why);
         }
