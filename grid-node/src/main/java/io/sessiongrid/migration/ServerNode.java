@@ -10,6 +10,7 @@ import io.sessiongrid.migration.internal.HazelcastMigrations;
 import io.sessiongrid.runtime.NodeComponent;
 import io.sessiongrid.runtime.NodeContext;
 import io.sessiongrid.runtime.NodeKind;
+import io.sessiongrid.runtime.NodeOptions;
 import io.sessiongrid.servers.ServerKind;
 import io.sessiongrid.servers.ServerRegistry;
 import io.sessiongrid.servers.ServerState;
@@ -33,7 +34,8 @@ import java.util.concurrent.Executors;
  * role, kind, redirect address; {@code READY} once its move handling runs), runs its side of migrations, and on
  * stop marks it {@code LEAVING} (the entry goes, and what it still owns is orphaned, when its member or client
  * has left the cluster). The node's Hazelcast configuration gets the registry's maps and the warm copy of the
- * role's partition types from {@link #configureMember} / {@link #configureClient}, which the runtime applies.
+ * role's partition types from {@link #configureMember} / {@link #configureClient}, which the runtime applies
+ * before the instance starts.
  */
 public final class ServerNode implements NodeComponent {
     private HazelcastInstance hazelcast;
@@ -76,16 +78,18 @@ public final class ServerNode implements NodeComponent {
         registry.setLocalState(ServerState.READY);
     }
 
-    /** Adds the registry's maps and indexes, the serializers, and the warm copy of {@code role}'s types. */
-    public static Config configureMember(Config member, SessionGridConfig config, String role) {
+    /** Adds the registry's maps and indexes, the serializers, and the warm copy of the node's role's types. */
+    @Override
+    public void configureMember(Config member, NodeOptions options) {
         ServerMaps.configureMember(member);
-        return SessionReplays.configureMember(member, warmTypes(config, role));
+        SessionReplays.configureMember(member, warmTypes(options.config(), options.role().orElse(null)));
     }
 
-    /** Adds the serializers and the warm copy of {@code role}'s types. */
-    public static ClientConfig configureClient(ClientConfig client, SessionGridConfig config, String role) {
+    /** Adds the serializers and the warm copy of the node's role's types. */
+    @Override
+    public void configureClient(ClientConfig client, NodeOptions options) {
         ServerMaps.registerSerializers(client.getSerializationConfig());
-        return SessionReplays.configureClient(client, warmTypes(config, role));
+        SessionReplays.configureClient(client, warmTypes(options.config(), options.role().orElse(null)));
     }
 
     /** SQL mappings of the servers, connections and moves maps. */
