@@ -10,4 +10,14 @@ package io.sessiongrid.config;
  * @param jmx        register the same meters as JMX MBeans
  */
 public record MetricsConfig(boolean prometheus, String host, int port, boolean jmx) {
+
+    /** The shipped defaults (those of {@code sessiongrid-default.yaml}): both on, loopback, port 9464. */
+    public static MetricsConfig defaults() {
+        return new MetricsConfig(true, "127.0.0.1", 9464, true);
+    }
+
+    /** Neither Prometheus nor JMX (no meters are kept). */
+    public static MetricsConfig off() {
+        return new MetricsConfig(false, "127.0.0.1", 0, false);
+    }
 }

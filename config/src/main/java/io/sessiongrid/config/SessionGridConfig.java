@@ -18,10 +18,27 @@ public record SessionGridConfig(Map<String, PartitionTypeConfig> partitions,
                                 AnalyzerConfig analyzer,
                                 ScalingConfig scaling,
                                 SniConfig sni,
-                                MetricsConfig metrics) {
+                                MetricsConfig metrics,
+                                MigrationConfig migration) {
     public SessionGridConfig {
         partitions = Collections.unmodifiableMap(new LinkedHashMap<>(partitions));
         roles = Collections.unmodifiableMap(new LinkedHashMap<>(roles));
+    }
+
+    /** A configuration with the default {@link MetricsConfig} and {@link MigrationConfig}. */
+    public SessionGridConfig(Map<String, PartitionTypeConfig> partitions, Map<String, RoleConfig> roles,
+                             EncryptionConfig encryption, AnalyzerConfig analyzer, ScalingConfig scaling, SniConfig sni) {
+        this(partitions, roles, encryption, analyzer, scaling, sni, MetricsConfig.defaults(), MigrationConfig.defaults());
+    }
+
+    /** This configuration with other metrics settings. */
+    public SessionGridConfig withMetrics(MetricsConfig metrics) {
+        return new SessionGridConfig(partitions, roles, encryption, analyzer, scaling, sni, metrics, migration);
+    }
+
+    /** This configuration with other migration settings. */
+    public SessionGridConfig withMigration(MigrationConfig migration) {
+        return new SessionGridConfig(partitions, roles, encryption, analyzer, scaling, sni, metrics, migration);
     }
 
     public Optional<PartitionTypeConfig> partition(String name) {

@@ -42,6 +42,7 @@ class DefaultsTest {
         assertEquals(new ScalingConfig(1, 8, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15),
                 Duration.ofSeconds(60)), c.scaling());
         assertEquals(new SniConfig(24, 4096, Duration.ofHours(24), Duration.ofMinutes(10)), c.sni());
+        assertEquals(MetricsConfig.defaults(), c.metrics(), "the record's defaults are the file's");
     }
 
     @Test

@@ -41,7 +41,7 @@ final class StoreFixtures {
                 Map.of("edge", new RoleConfig("edge", List.of(types[0].name()))),
                 new EncryptionConfig("SESSIONGRID_TEST_KEY_NOT_SET", keyFile),
                 // The store reads none of these sections: take the shipped defaults.
-                DEFAULTS.analyzer(), DEFAULTS.scaling(), DEFAULTS.sni(), DEFAULTS.metrics());
+                DEFAULTS.analyzer(), DEFAULTS.scaling(), DEFAULTS.sni());
     }
 
     /** The types most tests use: co-located auth and cart, spread game. */

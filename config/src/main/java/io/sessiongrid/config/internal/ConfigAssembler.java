@@ -4,6 +4,7 @@ import io.sessiongrid.config.AnalyzerConfig;
 import io.sessiongrid.config.ConfigException;
 import io.sessiongrid.config.EncryptionConfig;
 import io.sessiongrid.config.MetricsConfig;
+import io.sessiongrid.config.MigrationConfig;
 import io.sessiongrid.config.PartitionTypeConfig;
 import io.sessiongrid.config.Placement;
 import io.sessiongrid.config.RoleConfig;
@@ -52,7 +53,8 @@ final class ConfigAssembler {
                 analyzer(d.analyzer, base.map(SessionGridConfig::analyzer)),
                 scaling(d.scaling, base.map(SessionGridConfig::scaling)),
                 sni(d.sni, base.map(SessionGridConfig::sni)),
-                metrics(d.metrics, base.map(SessionGridConfig::metrics)));
+                metrics(d.metrics, base.map(SessionGridConfig::metrics)),
+                migration(d.migration, base.map(SessionGridConfig::migration)));
     }
 
     private static Map<String, PartitionTypeConfig> partitions(Map<String, ConfigDocument.PartitionType> given) {
@@ -122,6 +124,14 @@ final class ConfigAssembler {
                 field(d.host, b, MetricsConfig::host, "metrics.host"),
                 field(d.port, b, MetricsConfig::port, "metrics.port"),
                 field(d.jmx, b, MetricsConfig::jmx, "metrics.jmx"));
+    }
+
+    private MigrationConfig migration(ConfigDocument.Migration d, Optional<MigrationConfig> b) {
+        if (d == null) {
+            return required(b, "migration");
+        }
+        return new MigrationConfig(field(d.moveTimeout, b, MigrationConfig::moveTimeout, "migration.moveTimeout"),
+                field(d.replay, b, MigrationConfig::replay, "migration.replay"));
     }
 
     private <S, T> T field(T given, Optional<S> baseSection, Function<S, T> getter, String path) {

@@ -2,6 +2,7 @@ package io.sessiongrid.config.internal;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import io.sessiongrid.config.MigrationConfig;
 import io.sessiongrid.config.Placement;
 
 import java.time.Duration;
@@ -25,6 +26,7 @@ final class ConfigDocument {
     @JsonSetter(nulls = Nulls.SKIP) Scaling scaling;
     @JsonSetter(nulls = Nulls.SKIP) Sni sni;
     @JsonSetter(nulls = Nulls.SKIP) Metrics metrics;
+    @JsonSetter(nulls = Nulls.SKIP) Migration migration;
 
     /** One entry under {@code partitions}; absent fields take the per-field defaults. */
     static final class PartitionType {
@@ -66,5 +68,10 @@ final class ConfigDocument {
         String host;
         Integer port;
         Boolean jmx;
+    }
+
+    static final class Migration {
+        Duration moveTimeout;
+        MigrationConfig.ReplayScope replay;
     }
 }

@@ -46,6 +46,7 @@ final class ConfigValidator {
         scaling(c.scaling());
         sni(c.sni());
         metrics(c.metrics());
+        positive(c.migration().moveTimeout(), "migration.moveTimeout");
         return c;
     }
 
