@@ -14,6 +14,7 @@ import io.sessiongrid.session.SessionStoreException;
 import io.sessiongrid.session.UnknownPartitionTypeException;
 import io.sessiongrid.session.VersionConflictException;
 
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,9 +84,25 @@ public final class HazelcastSessionStore implements SessionStore {
         if (stored == null) {
             return Optional.empty();
         }
-        String json = stored.isSealed() ? opener(type).open(sessionId, partition, stored.sealed()) : stored.elements();
         return Optional.of(new SessionPartition(sessionId, partition, stored.version(),
-                Instant.ofEpochMilli(stored.updatedAt()), ElementCodec.decode(json)));
+                Instant.ofEpochMilli(stored.updatedAt()), elements(type, sessionId, stored)));
+    }
+
+    /** The stored elements, checked: a record written outside the API fails here, typed, for this partition only. */
+    private static Map<String, String> elements(PartitionType type, String sessionId, StoredPartition stored) {
+        String problem = stored.invariantViolation();
+        if (problem == null && type.cipher != null && !stored.isSealed()) {
+            problem = "it holds plain elements but its type is encrypted";
+        }
+        if (problem != null) {
+            throw type.corrupt(sessionId, problem);
+        }
+        String json = stored.isSealed() ? opener(type).open(sessionId, type.name(), stored.sealed()) : stored.elements();
+        try {
+            return ElementCodec.decode(json);
+        } catch (IllegalStateException | UncheckedIOException e) {
+            throw type.corrupt(sessionId, e.getMessage());
+        }
     }
 
     @Override
@@ -190,6 +207,7 @@ public final class HazelcastSessionStore implements SessionStore {
             case MISSING -> throw new PartitionNotFoundException(sessionId, partition);
             case TOO_LARGE -> throw new PartitionTooLargeException(sessionId, partition, result.sizeBytes(),
                     type.config.maxBytes());
+            case CORRUPT -> throw type.corrupt(sessionId, result.problem());
             case VERSION_CONFLICT -> throw new IllegalStateException("a delta never checks versions");
         };
     }
