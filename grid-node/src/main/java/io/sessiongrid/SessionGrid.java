@@ -49,7 +49,7 @@ public final class SessionGrid implements AutoCloseable {
         this.config = config;
         try {
             this.sessions = SessionStores.create(hazelcast, config);
-            this.analyzer = Analyzers.analyzer(hazelcast);
+            this.analyzer = Analyzers.analyzer(hazelcast, config.analyzer());
             this.sni = SniServices.create(hazelcast, config.sni());
             this.reservations = ProfileFeed.start(hazelcast, sni, config.sni().reservationTtl(),
                     config.scaling().decisionInterval());

@@ -10,6 +10,7 @@ import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.config.PartitionTypeConfig;
 import io.sessiongrid.config.SessionGridConfig;
+import io.sessiongrid.config.compact.SqlMappings;
 import io.sessiongrid.session.internal.ElementDeltaProcessor;
 import io.sessiongrid.session.internal.ExistsProcessor;
 import io.sessiongrid.session.internal.HazelcastSessionStore;
@@ -114,13 +115,10 @@ public final class SessionStores {
      * its invariants as {@link CorruptPartitionException}.
      */
     public static String sqlMapping(String partitionType) {
-        String map = SessionMaps.mapName(partitionType);
-        return "CREATE OR REPLACE MAPPING \"" + map + "\" ("
-                + "sessionId VARCHAR EXTERNAL NAME \"__key.sessionId\", "
-                + "\"partition\" VARCHAR EXTERNAL NAME \"__key.partition\", "
-                + "spread BOOLEAN EXTERNAL NAME \"__key.spread\", "
-                + "version BIGINT, updatedAt BIGINT, elements VARCHAR, sizeBytes INT) "
-                + "TYPE IMap OPTIONS ('keyFormat'='compact', 'keyCompactTypeName'='" + SessionKey.TYPE_NAME + "', "
-                + "'valueFormat'='compact', 'valueCompactTypeName'='" + StoredPartition.TYPE_NAME + "')";
+        return SqlMappings.compactValues(SessionMaps.mapName(partitionType), SqlMappings.compactKey(SessionKey.TYPE_NAME),
+                StoredPartition.TYPE_NAME, "sessionId VARCHAR EXTERNAL NAME \"__key.sessionId\", "
+                        + "\"partition\" VARCHAR EXTERNAL NAME \"__key.partition\", "
+                        + "spread BOOLEAN EXTERNAL NAME \"__key.spread\", "
+                        + "version BIGINT, updatedAt BIGINT, elements VARCHAR, sizeBytes INT");
     }
 }
