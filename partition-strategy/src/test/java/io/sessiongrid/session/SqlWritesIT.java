@@ -37,12 +37,7 @@ class SqlWritesIT {
 
     @AfterAll
     static void stop() {
-        if (client != null) {
-            client.shutdown();
-        }
-        if (member != null) {
-            member.shutdown();
-        }
+        TestClusters.shutdown(client, member);
     }
 
     private static long sql(String statement, Object... args) {

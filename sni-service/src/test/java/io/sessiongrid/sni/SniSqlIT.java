@@ -31,12 +31,7 @@ class SniSqlIT {
 
     @AfterAll
     static void stop() {
-        if (client != null) {
-            client.shutdown();
-        }
-        if (member != null) {
-            member.shutdown();
-        }
+        TestClusters.shutdown(client, member);
     }
 
     private static List<SqlRow> rows(String query) {

@@ -44,9 +44,7 @@ class AnalyzerMapsIT {
 
     @AfterAll
     static void stop() {
-        if (member != null) {
-            member.shutdown();
-        }
+        TestClusters.shutdown(member);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import io.sessiongrid.config.PartitionTypeConfig;
 import io.sessiongrid.config.SessionGridConfig;
+import io.sessiongrid.session.EncryptionException;
 import io.sessiongrid.session.Names;
 import io.sessiongrid.session.PartitionNotFoundException;
 import io.sessiongrid.session.PartitionTooLargeException;
@@ -48,7 +49,7 @@ public final class HazelcastSessionStore implements SessionStore {
         PayloadCipher cipher = null;
         for (PartitionTypeConfig type : config.partitions().values()) {
             if (type.encrypted() && cipher == null) {
-                cipher = new PayloadCipher(EncryptionKeys.resolve(config.encryption(), env, type.name()));
+                cipher = EncryptionKeys.cipher(config.encryption(), env, type.name());
             }
         }
         for (PartitionTypeConfig type : config.partitions().values()) {
@@ -210,6 +211,32 @@ public final class HazelcastSessionStore implements SessionStore {
             case CORRUPT -> throw type.corrupt(sessionId, result.problem());
             case VERSION_CONFLICT -> throw new IllegalStateException("a delta never checks versions");
         };
+    }
+
+    @Override
+    public int reseal(String partitionType) {
+        Names.requireName("partition", partitionType);
+        PartitionType type = types.get(partitionType);
+        if (type == null) {
+            throw new UnknownPartitionTypeException(partitionType, typeNames);
+        }
+        if (type.cipher == null) {
+            throw new EncryptionException("partition type '" + partitionType + "' is not encrypted: nothing to reseal");
+        }
+        int resealed = 0;
+        for (SessionKey key : type.map.keySet()) {
+            StoredPartition stored = type.map.get(key);
+            if (key.sessionId() == null || stored == null || !stored.isSealed() || type.cipher.isCurrent(stored.sealed())) {
+                continue; // gone, not written by the store, or current already
+            }
+            String json = type.cipher.open(key.sessionId(), partitionType, stored.sealed());
+            StoredPartition again = new StoredPartition(stored.version(), stored.updatedAt(), null,
+                    type.cipher.seal(key.sessionId(), partitionType, json), stored.sizeBytes());
+            // Same version: callers holding it are not disturbed; a write since our read wins (it used the primary key).
+            WriteResult r = retried(() -> type.map.executeOnKey(key, new SetIfVersionProcessor(stored.version(), again)));
+            resealed += r.status() == WriteResult.Status.OK ? 1 : 0;
+        }
+        return resealed;
     }
 
     /** Members never hold the key, so an encrypted delta is a read-modify-write fenced on the version. */
