@@ -106,11 +106,14 @@ final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(name = "promote", mixinStandardHelpOptions = true, description = "Make a key the primary one.")
-    static final class Promote extends OnKeyset {
+    /** A subcommand about one key of the keyset. */
+    abstract static class OnKey extends OnKeyset {
         @Option(names = "--id", required = true, description = "the key id (as 'keys list' prints it)")
         long id;
+    }
 
+    @Command(name = "promote", mixinStandardHelpOptions = true, description = "Make a key the primary one.")
+    static final class Promote extends OnKey {
         @Override
         void execute() throws IOException {
             write(EncryptionKeysets.promote(read(), id));
@@ -119,10 +122,7 @@ final class KeysCommand implements Runnable {
 
     @Command(name = "drop", mixinStandardHelpOptions = true,
             description = "Remove a key (after 'keys reseal'); payloads still sealed with it become unreadable.")
-    static final class Drop extends OnKeyset {
-        @Option(names = "--id", required = true, description = "the key id (as 'keys list' prints it)")
-        long id;
-
+    static final class Drop extends OnKey {
         @Override
         void execute() throws IOException {
             write(EncryptionKeysets.drop(read(), id));

@@ -3,10 +3,7 @@ package io.sessiongrid.node.cli;
 import io.sessiongrid.session.EncryptionKeysets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -20,16 +17,8 @@ class KeysCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = SessionGridCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return new Run(cli.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private List<EncryptionKeysets.KeyInfo> keys(Path keyset) throws Exception {
@@ -45,13 +34,13 @@ class KeysCommandTest {
         long second = keys(keyset).get(1).id();
         assertEquals(List.of(true, false), keys(keyset).stream().map(EncryptionKeysets.KeyInfo::primary).toList());
 
-        Run promote = run("keys", "promote", "--keyset", keyset.toString(), "--id", Long.toString(second));
+        CliRun promote = run("keys", "promote", "--keyset", keyset.toString(), "--id", Long.toString(second));
         assertEquals(0, promote.exit(), promote.err());
         assertTrue(promote.out().contains("* " + second), promote.out());
         assertEquals(0, run("keys", "drop", "--keyset", keyset.toString(), "--id", Long.toString(first)).exit());
         assertEquals(List.of(second), keys(keyset).stream().map(EncryptionKeysets.KeyInfo::id).toList());
 
-        Run list = run("keys", "list", "--keyset", keyset.toString());
+        CliRun list = run("keys", "list", "--keyset", keyset.toString());
         assertTrue(list.out().startsWith("* " + second + "  "), list.out());
     }
 
@@ -60,13 +49,13 @@ class KeysCommandTest {
         Path keyset = dir.resolve("keyset.json");
         run("keys", "create", "--keyset", keyset.toString());
         long only = keys(keyset).get(0).id();
-        Run primary = run("keys", "drop", "--keyset", keyset.toString(), "--id", Long.toString(only));
+        CliRun primary = run("keys", "drop", "--keyset", keyset.toString(), "--id", Long.toString(only));
         assertEquals(2, primary.exit(), primary.err());
         assertTrue(primary.err().contains("is the primary key: promote another key before dropping it"), primary.err());
-        Run again = run("keys", "create", "--keyset", keyset.toString());
+        CliRun again = run("keys", "create", "--keyset", keyset.toString());
         assertEquals(2, again.exit());
         assertTrue(again.err().contains("exists already"), again.err());
-        Run missing = run("keys", "list", "--keyset", dir.resolve("none.json").toString());
+        CliRun missing = run("keys", "list", "--keyset", dir.resolve("none.json").toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("is not a file; create one with 'keys create"), missing.err());
     }
