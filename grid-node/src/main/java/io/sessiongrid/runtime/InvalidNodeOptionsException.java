@@ -13,12 +13,12 @@ public class InvalidNodeOptionsException extends ConfigException {
     private final List<String> problems;
 
     public InvalidNodeOptionsException(List<String> problems) {
-        super("node options", "", String.join("; ", problems));
+        super("node options", problems.stream().map(p -> new Problem("", p)).toList(), null);
         this.problems = List.copyOf(problems);
     }
 
     /** Each problem, as "option: what is wrong; what is allowed". */
-    public List<String> problems() {
+    public List<String> optionProblems() {
         return problems;
     }
 }

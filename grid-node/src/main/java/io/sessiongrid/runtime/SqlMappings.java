@@ -2,7 +2,10 @@ package io.sessiongrid.runtime;
 
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.migration.ServerNode;
+import io.sessiongrid.analyzer.AnalyzerMaps;
+import io.sessiongrid.profiler.BehavioralProfiler;
 import io.sessiongrid.session.SessionStores;
+import io.sessiongrid.sni.SniServices;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +22,11 @@ public final class SqlMappings {
 
     /** Every mapping statement for {@code config}, in execution order. */
     public static List<String> statements(SessionGridConfig config) {
-        List<String> statements = new ArrayList<>();
-        for (String type : config.partitions().keySet()) {
-            statements.add(SessionStores.sqlMapping(type)); // sessiongrid.partition.<type>
-        }
-        statements.addAll(ServerNode.sqlMappings()); // sessiongrid.servers, .connections, .moves
+        List<String> statements = new ArrayList<>(SessionStores.sqlMappings(config)); // sessiongrid.partition.<type>
+        statements.addAll(AnalyzerMaps.sqlMappings());       // scores, cluster forecast, cluster series
+        statements.addAll(BehavioralProfiler.sqlMappings()); // sessiongrid.sni.telemetry, .profiles
+        statements.addAll(SniServices.sqlMappings());        // sessiongrid.sni.apps, .reservations, .pool, .chunks
+        statements.addAll(ServerNode.sqlMappings());         // sessiongrid.servers, .connections, .moves
         return statements;
     }
 }

@@ -60,9 +60,9 @@ class NodeOptionsTest {
         InvalidNodeOptionsException e = assertThrows(InvalidNodeOptionsException.class,
                 () -> NodeOptions.builder().member(new Config()).role("pinball").build());
         assertEquals(List.of("role 'pinball': unknown role; configured roles: [game-server, shop-server, edge]"),
-                e.problems());
+                e.optionProblems());
         assertTrue(e instanceof ConfigException, "the CLI reports it as a usage error");
-        assertEquals("node options: " + e.problems().get(0), e.getMessage());
+        assertEquals("node options: " + e.optionProblems().get(0), e.getMessage());
     }
 
     @Test
@@ -76,30 +76,30 @@ class NodeOptionsTest {
                 "serverId 'has space': 1-128 characters of [A-Za-z0-9._:@-]",
                 "redirectAddress 'nowhere': host:port with a port in 1-65535",
                 "clock: required (Clock.systemUTC() by default)",
-                "shutdownTimeout PT0.01S: at least 1 second"), e.problems());
+                "shutdownTimeout PT0.01S: at least 1 second"), e.optionProblems());
     }
 
     @Test
     void aMemberAndAClientAtOnceIsRefused() {
         InvalidNodeOptionsException e = assertThrows(InvalidNodeOptionsException.class,
                 () -> NodeOptions.builder().member(new Config()).client(new ClientConfig()).build());
-        assertEquals(List.of("client: a CLIENT needs a Hazelcast ClientConfig and no member Config"), e.problems());
+        assertEquals(List.of("client: a CLIENT needs a Hazelcast ClientConfig and no member Config"), e.optionProblems());
     }
 
     @Test
     void aMissingHazelcastConfigurationAndABadPortAreRefused() {
         assertEquals(List.of("member: a DATA_MEMBER needs a Hazelcast member Config and no ClientConfig"),
                 assertThrows(InvalidNodeOptionsException.class,
-                        () -> NodeOptions.builder().member(null).build()).problems());
+                        () -> NodeOptions.builder().member(null).build()).optionProblems());
         assertEquals(List.of("redirectAddress 'host:70000': host:port with a port in 1-65535"),
                 assertThrows(InvalidNodeOptionsException.class,
-                        () -> NodeOptions.builder().member(new Config()).redirectAddress("host:70000").build()).problems());
+                        () -> NodeOptions.builder().member(new Config()).redirectAddress("host:70000").build()).optionProblems());
     }
 
     @Test
     void nullComponentsAreRefused() {
         assertEquals(List.of("components: must not be or contain null"),
                 assertThrows(InvalidNodeOptionsException.class,
-                        () -> NodeOptions.builder().member(new Config()).component(null).build()).problems());
+                        () -> NodeOptions.builder().member(new Config()).component(null).build()).optionProblems());
     }
 }

@@ -5,9 +5,13 @@ import com.hazelcast.config.EventJournalConfig;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.MapConfig;
+import io.sessiongrid.analyzer.internal.ConnectionKey;
+import io.sessiongrid.analyzer.internal.SeriesRing;
 import io.sessiongrid.config.AnalyzerConfig;
+import io.sessiongrid.config.compact.SqlMappings;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The analyzer's maps, and the member configuration they need. All values are Compact (browsable in Management
@@ -84,5 +88,29 @@ public final class AnalyzerMaps {
     /** Points kept per connection and per session series: {@code min(historyPoints, CONNECTION_HISTORY_LIMIT)}. */
     public static int connectionHistory(AnalyzerConfig analyzer) {
         return Math.min(analyzer.historyPoints(), CONNECTION_HISTORY_LIMIT);
+    }
+
+    /**
+     * SQL mappings of the analyzer's results, for Hazelcast SQL and Management Center: {@value #SCORES} (every
+     * {@link HealthScore} field), {@value #FORECAST} ({@link ClusterForecast}'s scalar fields; its {@code mean},
+     * {@code lower} and {@code upper} arrays have no SQL type) and {@value #CLUSTER} (the cluster series' scalar
+     * fields per interval; its windows are arrays, read them with {@code ConnectionAnalyzer#clusterSeries}). Run
+     * each with {@code getSql().execute(...)} on a data member.
+     */
+    public static List<String> sqlMappings() {
+        return List.of(
+                SqlMappings.compactValues(SCORES, SqlMappings.compactKey(ConnectionKey.TYPE_NAME),
+                        HealthScore.TYPE_NAME,
+                        "\"sessionId\" VARCHAR, \"connectionId\" VARCHAR, \"windowEnd\" BIGINT, \"score\" INT, "
+                                + "\"predictedRate\" DOUBLE, \"usage\" DOUBLE, \"churn\" DOUBLE, \"decline\" DOUBLE, "
+                                + "\"errorRate\" DOUBLE, \"closed\" BOOLEAN, \"reason\" VARCHAR"),
+                SqlMappings.compactValues(FORECAST, SqlMappings.keyFormat("varchar"), ClusterForecast.TYPE_NAME,
+                        "\"__key\" VARCHAR, \"lastWindowEnd\" BIGINT, \"intervalMillis\" BIGINT, "
+                                + "\"model\" VARCHAR, \"historyPoints\" INT, \"lastActual\" DOUBLE, "
+                                + "\"confidence\" DOUBLE, "
+                                + "\"lastErrorPct\" DOUBLE, \"computeMicros\" BIGINT"),
+                SqlMappings.compactValues(CLUSTER, SqlMappings.keyFormat("bigint"), SeriesRing.TYPE_NAME,
+                        "\"__key\" BIGINT, \"intervalMillis\" BIGINT, \"capacity\" INT, \"newestStart\" BIGINT, "
+                                + "\"newestRequests\" BIGINT"));
     }
 }

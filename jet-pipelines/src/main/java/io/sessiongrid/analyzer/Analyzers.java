@@ -5,6 +5,7 @@ import io.sessiongrid.analyzer.internal.BufferedConnectionTracker;
 import io.sessiongrid.analyzer.internal.HazelcastConnectionAnalyzer;
 import io.sessiongrid.analyzer.internal.MapBatchWriter;
 import io.sessiongrid.config.AnalyzerConfig;
+import io.sessiongrid.config.SessionGridConfigLoader;
 
 import io.sessiongrid.time.ExecutorScheduler;
 import io.sessiongrid.time.Scheduler;
@@ -35,8 +36,13 @@ public final class Analyzers {
         return tracker(hz, analyzer, Clock.systemUTC(), ExecutorScheduler.shared());
     }
 
-    /** The read API over {@code hz}'s cluster. */
+    /** The read API over {@code hz}'s cluster, whose analyzer runs with the default intervals. */
     public static ConnectionAnalyzer analyzer(HazelcastInstance hz) {
-        return new HazelcastConnectionAnalyzer(hz);
+        return analyzer(hz, SessionGridConfigLoader.defaults().analyzer());
+    }
+
+    /** The read API over {@code hz}'s cluster, whose analyzer job runs with {@code analyzer}. */
+    public static ConnectionAnalyzer analyzer(HazelcastInstance hz, AnalyzerConfig analyzer) {
+        return new HazelcastConnectionAnalyzer(hz, AnalyzerJobs.scoreInterval(analyzer));
     }
 }

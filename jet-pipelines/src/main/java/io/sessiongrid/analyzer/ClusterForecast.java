@@ -64,17 +64,17 @@ public record ClusterForecast(long lastWindowEnd, long intervalMillis, String mo
 
         @Override
         public void write(CompactWriter out, ClusterForecast f) {
-            out.writeInt64("lastWindowEnd", f.lastWindowEnd);
-            out.writeInt64("intervalMillis", f.intervalMillis);
-            out.writeString("model", f.model);
-            out.writeInt32("historyPoints", f.historyPoints);
-            out.writeFloat64("lastActual", f.lastActual);
-            out.writeArrayOfFloat64("mean", f.mean);
-            out.writeArrayOfFloat64("lower", f.lower);
-            out.writeArrayOfFloat64("upper", f.upper);
-            out.writeFloat64("confidence", f.confidence);
-            out.writeFloat64("lastErrorPct", f.lastErrorPct);
             out.writeInt64("computeMicros", f.computeMicros);
+            out.writeFloat64("confidence", f.confidence);
+            out.writeInt32("historyPoints", f.historyPoints);
+            out.writeInt64("intervalMillis", f.intervalMillis);
+            out.writeFloat64("lastActual", f.lastActual);
+            out.writeFloat64("lastErrorPct", f.lastErrorPct);
+            out.writeInt64("lastWindowEnd", f.lastWindowEnd);
+            out.writeArrayOfFloat64("lower", f.lower);
+            out.writeArrayOfFloat64("mean", f.mean);
+            out.writeString("model", f.model);
+            out.writeArrayOfFloat64("upper", f.upper);
         }
     }
 }

@@ -26,6 +26,9 @@ public interface ConnectionAnalyzer {
     /** The latest scores of a session's connections, by connection id. */
     Map<String, HealthScore> sessionScores(String sessionId);
 
-    /** The latest cluster forecast. */
+    /** The latest cluster forecast; empty while it warms up (see {@link #clusterForecastStatus()}). */
     Optional<ClusterForecast> clusterForecast();
+
+    /** The latest cluster forecast, or how much history it still needs ("warming up: 2 of 4 points ..."). */
+    ClusterForecastStatus clusterForecastStatus();
 }

@@ -94,21 +94,21 @@ public record ConnectionSample(String connectionId, String sessionId, String mem
 
         @Override
         public void write(CompactWriter out, ConnectionSample s) {
-            out.writeString("connectionId", s.connectionId);
-            out.writeString("sessionId", s.sessionId);
-            out.writeString("member", s.member);
-            out.writeInt64("intervalStart", s.intervalStart);
-            out.writeInt64("intervalMillis", s.intervalMillis);
-            out.writeInt64("openedAt", s.openedAt);
-            out.writeInt32("opens", s.opens);
-            out.writeInt32("closes", s.closes);
-            out.writeInt64("requests", s.requests);
-            out.writeInt64("errors", s.errors);
-            out.writeInt64("bytesIn", s.bytesIn);
-            out.writeInt64("bytesOut", s.bytesOut);
-            out.writeInt64("latencyMicros", s.latencyMicros);
             out.writeArrayOfString("apiCalls", s.apiCalls);
             out.writeArrayOfInt64("apiCounts", s.apiCounts);
+            out.writeInt64("bytesIn", s.bytesIn);
+            out.writeInt64("bytesOut", s.bytesOut);
+            out.writeInt32("closes", s.closes);
+            out.writeString("connectionId", s.connectionId);
+            out.writeInt64("errors", s.errors);
+            out.writeInt64("intervalMillis", s.intervalMillis);
+            out.writeInt64("intervalStart", s.intervalStart);
+            out.writeInt64("latencyMicros", s.latencyMicros);
+            out.writeString("member", s.member);
+            out.writeInt64("openedAt", s.openedAt);
+            out.writeInt32("opens", s.opens);
+            out.writeInt64("requests", s.requests);
+            out.writeString("sessionId", s.sessionId);
         }
     }
 }

@@ -42,17 +42,17 @@ public record HealthScore(String sessionId, String connectionId, long windowEnd,
 
         @Override
         public void write(CompactWriter out, HealthScore h) {
-            out.writeString("sessionId", h.sessionId);
-            out.writeString("connectionId", h.connectionId);
-            out.writeInt64("windowEnd", h.windowEnd);
-            out.writeInt32("score", h.score);
-            out.writeFloat64("predictedRate", h.predictedRate);
-            out.writeFloat64("usage", h.usage);
             out.writeFloat64("churn", h.churn);
+            out.writeBoolean("closed", h.closed);
+            out.writeString("connectionId", h.connectionId);
             out.writeFloat64("decline", h.decline);
             out.writeFloat64("errorRate", h.errorRate);
-            out.writeBoolean("closed", h.closed);
+            out.writeFloat64("predictedRate", h.predictedRate);
             out.writeString("reason", h.reason);
+            out.writeInt32("score", h.score);
+            out.writeString("sessionId", h.sessionId);
+            out.writeFloat64("usage", h.usage);
+            out.writeInt64("windowEnd", h.windowEnd);
         }
     }
 }

@@ -11,7 +11,9 @@ import com.hazelcast.jet.pipeline.JournalInitialPosition;
 import com.hazelcast.jet.pipeline.Pipeline;
 import com.hazelcast.jet.pipeline.Sinks;
 import com.hazelcast.jet.pipeline.Sources;
+import io.sessiongrid.config.compact.SqlMappings;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -44,6 +46,24 @@ public final class BehavioralProfiler {
                 .setEventJournalConfig(new EventJournalConfig().setEnabled(true).setCapacity(JOURNAL_CAPACITY)));
         ProfilerSerialization.register(member.getSerializationConfig());
         return member;
+    }
+
+    /**
+     * SQL mappings of {@value #TELEMETRY} and {@value #PROFILES} (every field; key column {@code appId}). Run each
+     * with {@code getSql().execute(...)} on a data member.
+     */
+    public static List<String> sqlMappings() {
+        return List.of(
+                SqlMappings.compactValues(TELEMETRY, SqlMappings.keyFormat("varchar"), "sessiongrid.sni.Telemetry",
+                        "\"appId\" VARCHAR, \"timestamp\" BIGINT, \"vmCount\" INT, \"cpu\" DOUBLE, "
+                                + "\"memoryBytes\" BIGINT, \"networkInBytes\" BIGINT, \"networkOutBytes\" BIGINT, "
+                                + "\"dataRate\" DOUBLE, \"interVmBytes\" BIGINT"),
+                SqlMappings.compactValues(PROFILES, SqlMappings.keyFormat("varchar"), "sessiongrid.sni.AppProfile",
+                        "\"appId\" VARCHAR, \"windowEnd\" BIGINT, \"samples\" INT, \"vmCount\" INT, "
+                                + "\"cpu\" DOUBLE, \"memoryBytes\" DOUBLE, \"networkBytesPerSecond\" DOUBLE, "
+                                + "\"dataRate\" DOUBLE, \"interVmBytesPerSecond\" DOUBLE, \"predictedVms\" DOUBLE, "
+                                + "\"lowerBound\" DOUBLE, \"upperBound\" DOUBLE, \"confidence\" DOUBLE, "
+                                + "\"horizonMillis\" BIGINT, \"model\" VARCHAR, \"historyWindows\" INT"));
     }
 
     /** Records one telemetry sample (one IMap write; call it per interval, not per event). */

@@ -1,5 +1,9 @@
 package io.sessiongrid.profiler;
 
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+import io.sessiongrid.config.compact.NamedCompactSerializer;
+
 import java.util.Objects;
 
 /**
@@ -29,6 +33,33 @@ public record Telemetry(String appId, long timestamp, int vmCount, double cpu, l
                     + "non-negative byte counts and rates, got vmCount=" + vmCount + ", cpu=" + cpu + ", memory="
                     + memoryBytes + ", in=" + networkInBytes + ", out=" + networkOutBytes + ", dataRate=" + dataRate
                     + ", interVm=" + interVmBytes);
+        }
+    }
+
+    /** Compact serializer, type {@code sessiongrid.sni.Telemetry}, fields in ascending name order (see NamedCompactSerializer). */
+    public static final class Serializer extends NamedCompactSerializer<Telemetry> {
+        public Serializer() {
+            super("sessiongrid.sni.Telemetry", Telemetry.class);
+        }
+
+        @Override
+        public Telemetry read(CompactReader in) {
+            return new Telemetry(in.readString("appId"), in.readInt64("timestamp"), in.readInt32("vmCount"),
+                    in.readFloat64("cpu"), in.readInt64("memoryBytes"), in.readInt64("networkInBytes"),
+                    in.readInt64("networkOutBytes"), in.readFloat64("dataRate"), in.readInt64("interVmBytes"));
+        }
+
+        @Override
+        public void write(CompactWriter out, Telemetry v) {
+            out.writeString("appId", v.appId());
+            out.writeFloat64("cpu", v.cpu());
+            out.writeFloat64("dataRate", v.dataRate());
+            out.writeInt64("interVmBytes", v.interVmBytes());
+            out.writeInt64("memoryBytes", v.memoryBytes());
+            out.writeInt64("networkInBytes", v.networkInBytes());
+            out.writeInt64("networkOutBytes", v.networkOutBytes());
+            out.writeInt64("timestamp", v.timestamp());
+            out.writeInt32("vmCount", v.vmCount());
         }
     }
 }

@@ -75,4 +75,16 @@ public interface SessionStore {
      * @return how many partitions were deleted
      */
     int delete(String sessionId);
+
+    /**
+     * Seals every partition of an encrypted type again with the primary key of the configured keyset, so that older
+     * keys can be dropped (see {@link EncryptionKeysets}). Content and versions do not change; a partition written
+     * meanwhile is left as it is (its writer sealed it with the primary key). Reads every key of the type's map:
+     * run it as an administrative task, not on a request path.
+     *
+     * @return how many partitions were sealed again (those sealed with the primary key already are not counted)
+     * @throws UnknownPartitionTypeException if the type is not configured
+     * @throws EncryptionException if the type is not encrypted, or a payload's key is not in the keyset
+     */
+    int reseal(String partitionType);
 }

@@ -10,6 +10,7 @@ import com.hazelcast.config.SerializationConfig;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.config.PartitionTypeConfig;
 import io.sessiongrid.config.SessionGridConfig;
+import io.sessiongrid.config.compact.SqlMappings;
 import io.sessiongrid.session.internal.ElementDeltaProcessor;
 import io.sessiongrid.session.internal.ExistsProcessor;
 import io.sessiongrid.session.internal.HazelcastSessionStore;
@@ -21,6 +22,7 @@ import io.sessiongrid.session.internal.VersionProbe;
 import io.sessiongrid.session.internal.WriteResult;
 
 import java.time.Clock;
+import java.util.List;
 
 /** Creates session stores and prepares the Hazelcast configurations they need. */
 public final class SessionStores {
@@ -99,17 +101,26 @@ public final class SessionStores {
     }
 
     /**
-     * The SQL mapping that lets Hazelcast SQL (and Management Center's SQL browser) read a partition type:
-     * columns {@code sessionId, partition, version, updatedAt, elements, sizeBytes}; read an element with
-     * {@code JSON_VALUE(elements, '$.name')}.
+     * The SQL mappings of every configured partition type ({@link #sqlMapping}), in configuration order: run each
+     * with {@code hazelcast.getSql().execute(...)} on a data member (mappings are cluster-wide catalog entries).
+     */
+    public static List<String> sqlMappings(SessionGridConfig config) {
+        return config.partitions().keySet().stream().map(SessionStores::sqlMapping).toList();
+    }
+
+    /**
+     * The SQL mapping that lets Hazelcast SQL (and Management Center's SQL browser) read a partition type: every
+     * field of the key ({@code sessionId, partition, spread}) and of the value ({@code version, updatedAt, elements,
+     * sizeBytes}) but {@code sealed}, the ciphertext of encrypted types, which Hazelcast SQL cannot map (it has no
+     * binary column type); read an element with {@code JSON_VALUE(elements, '$.name')}. What SQL writes do to the
+     * store is in the README ("SQL"): the store reads what an {@code UPDATE} leaves, and reports a record that breaks
+     * its invariants as {@link CorruptPartitionException}.
      */
     public static String sqlMapping(String partitionType) {
-        String map = SessionMaps.mapName(partitionType);
-        return "CREATE OR REPLACE MAPPING \"" + map + "\" ("
-                + "sessionId VARCHAR EXTERNAL NAME \"__key.sessionId\", "
-                + "\"partition\" VARCHAR EXTERNAL NAME \"__key.partition\", "
-                + "version BIGINT, updatedAt BIGINT, elements VARCHAR, sizeBytes INT) "
-                + "TYPE IMap OPTIONS ('keyFormat'='compact', 'keyCompactTypeName'='" + SessionKey.TYPE_NAME + "', "
-                + "'valueFormat'='compact', 'valueCompactTypeName'='" + StoredPartition.TYPE_NAME + "')";
+        return SqlMappings.compactValues(SessionMaps.mapName(partitionType), SqlMappings.compactKey(SessionKey.TYPE_NAME),
+                StoredPartition.TYPE_NAME, "sessionId VARCHAR EXTERNAL NAME \"__key.sessionId\", "
+                        + "\"partition\" VARCHAR EXTERNAL NAME \"__key.partition\", "
+                        + "spread BOOLEAN EXTERNAL NAME \"__key.spread\", "
+                        + "version BIGINT, updatedAt BIGINT, elements VARCHAR, sizeBytes INT");
     }
 }

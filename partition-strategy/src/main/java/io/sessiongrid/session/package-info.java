@@ -8,5 +8,6 @@
  *
  * <p>Every failure caused by the caller's input is a {@link io.sessiongrid.session.SessionStoreException}
  * subtype whose message names the limit or the allowed values; none of them leaves a partial write.
+ * {@link io.sessiongrid.session.EncryptionKeysets} manages the keysets of encrypted types (rotation).
  */
 package io.sessiongrid.session;

@@ -8,8 +8,8 @@ import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import io.sessiongrid.config.SniConfig;
 
 /**
- * Member configuration of the SNI maps: {@code sni*.chunks}, {@code sni*.pool}, {@code sni*.apps},
- * {@code sni*.reservations} (every namespace starting with "sni"), one synchronous backup each, the Compact
+ * Member configuration of the SNI maps: {@code sessiongrid.sni*.chunks}, {@code .pool}, {@code .apps},
+ * {@code .reservations} (every namespace starting with {@value SniOptions#PREFIX}), one synchronous backup each, the Compact
  * serializers, and split-brain protection.
  *
  * <p><b>Split-brain protection.</b> With {@code expectedMembers = n >= 3}, the SNI maps require a majority,
@@ -47,7 +47,7 @@ public final class SniMaps {
                     minimum).setProtectOn(SplitBrainProtectionOn.READ_WRITE));
         }
         for (String map : MAPS) {
-            MapConfig mapConfig = new MapConfig("sni*." + map).setBackupCount(1).setAsyncBackupCount(0);
+            MapConfig mapConfig = new MapConfig(SniOptions.PREFIX + "*." + map).setBackupCount(1).setAsyncBackupCount(0);
             if (map.equals("chunks")) {
                 // Entry processors work on the object itself: no deserialization per call.
                 mapConfig.setInMemoryFormat(InMemoryFormat.OBJECT);

@@ -9,25 +9,28 @@ import java.util.Objects;
  * How a {@link SniService} instance runs.
  *
  * @param namespace prefix of the service's maps ({@code <namespace>.chunks} ...); services with different namespaces
- *                  are independent pools. {@link SniMaps#configure} covers every namespace starting with "sni".
+ *                  are independent pools. {@link SniMaps#configure} covers every namespace starting with
+ *                  {@value #PREFIX}.
  * @param sharding  {@link ShardingMode#DYNAMIC} (contiguous per application) or {@link ShardingMode#RANDOM}
  *                  (chunks in shuffled order: the baseline)
  * @param clock     the time source for heartbeats, expiry and idleness
  */
 public record SniOptions(String namespace, ShardingMode sharding, Clock clock) {
-    public static final String DEFAULT_NAMESPACE = "sni";
+    /** Every SNI map lives under this prefix, like all SessionGrid state under {@code sessiongrid.}. */
+    public static final String PREFIX = "sessiongrid.sni";
+    public static final String DEFAULT_NAMESPACE = PREFIX;
 
     public SniOptions {
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(sharding, "sharding");
         Objects.requireNonNull(clock, "clock");
-        if (!namespace.startsWith("sni") || namespace.contains("*")) {
-            throw new IllegalArgumentException("an SNI namespace must start with 'sni' (so that SniMaps' map and "
-                    + "split-brain protection configs apply) and contain no '*', got '" + namespace + "'");
+        if (!namespace.startsWith(PREFIX) || namespace.contains("*")) {
+            throw new IllegalArgumentException("an SNI namespace must start with '" + PREFIX + "' (so that SniMaps' "
+                    + "map and split-brain protection configs apply) and contain no '*', got '" + namespace + "'");
         }
     }
 
-    /** Namespace "sni", dynamic sharding, the system clock. */
+    /** Namespace {@value #DEFAULT_NAMESPACE}, dynamic sharding, the system clock. */
     public static SniOptions defaults() {
         return new SniOptions(DEFAULT_NAMESPACE, ShardingMode.DYNAMIC, Clock.systemUTC());
     }

@@ -76,7 +76,7 @@ class SniLocalHandoutIT {
     }
 
     private static SniOptions fresh(MutableClock clock) {
-        return new SniOptions("sni.h" + NS.incrementAndGet(), ShardingMode.DYNAMIC, clock);
+        return new SniOptions("sessiongrid.sni.h" + NS.incrementAndGet(), ShardingMode.DYNAMIC, clock);
     }
 
     @Test

@@ -45,7 +45,7 @@ class SniServiceIT {
 
     /** A fresh pool per test: its own namespace. */
     private static SniOptions fresh(MutableClock clock) {
-        return new SniOptions("sni.t" + NS.incrementAndGet(), ShardingMode.DYNAMIC, clock);
+        return new SniOptions("sessiongrid.sni.t" + NS.incrementAndGet(), ShardingMode.DYNAMIC, clock);
     }
 
     @Test
@@ -170,7 +170,7 @@ class SniServiceIT {
 
     @Test
     void randomBaselineScattersAnApplicationAcrossChunks() {
-        SniOptions random = new SniOptions("sni.r" + NS.incrementAndGet(), ShardingMode.RANDOM, new MutableClock(0));
+        SniOptions random = new SniOptions("sessiongrid.sni.r" + NS.incrementAndGet(), ShardingMode.RANDOM, new MutableClock(0));
         SniService sni = SniServices.create(member, CONFIG, random);
         sni.registerApp("a", 1);
         sni.registerApp("b", 1);

@@ -63,4 +63,13 @@ public final class TestClusters {
         }
         return config;
     }
+
+    /** Shuts down the instances that were started, clients first, for a test class's {@code @AfterAll}. */
+    public static void shutdown(HazelcastInstance... clientsThenMembers) {
+        for (HazelcastInstance instance : clientsThenMembers) {
+            if (instance != null) {
+                instance.shutdown();
+            }
+        }
+    }
 }

@@ -1,5 +1,8 @@
 package io.sessiongrid.config.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.sessiongrid.config.ConfigException;
 import io.sessiongrid.config.SessionGridConfig;
 
@@ -22,8 +25,14 @@ public final class ConfigReader {
      * @throws ConfigException naming {@code source}, the path in the document and what is allowed
      */
     public static SessionGridConfig read(String source, String yaml, SessionGridConfig baseOrNull) {
-        ConfigDocument document = YamlDocumentReader.read(source, yaml);
+        List<ConfigException.Problem> problems = new ArrayList<>();
+        ConfigDocument document = YamlDocumentReader.read(source, yaml, problems);
         SessionGridConfig assembled = new ConfigAssembler(source, baseOrNull).assemble(document);
-        return new ConfigValidator(source).validate(assembled);
+        // Unknown keys were skipped while reading: report them with whatever the known keys got wrong.
+        problems.addAll(ConfigValidator.problems(assembled));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems, null);
+        }
+        return assembled;
     }
 }

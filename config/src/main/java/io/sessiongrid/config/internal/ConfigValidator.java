@@ -11,13 +11,14 @@ import io.sessiongrid.config.SniConfig;
 import io.sessiongrid.config.MetricsConfig;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Checks an assembled configuration against the limits the rest of SessionGrid relies on, in document order,
- * and throws a {@link ConfigException} for the first violation, naming the path and what is allowed. Pure: it
+ * and reports every violation, each with its path and what is allowed. Pure: it
  * reads no files and no environment (a key file's existence is checked when a key is needed).
  */
 final class ConfigValidator {
@@ -32,22 +33,20 @@ final class ConfigValidator {
     // POSIX portable environment variable names: anything else cannot be set from a shell.
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private final String source;
+    private final List<ConfigException.Problem> problems = new ArrayList<>();
 
-    ConfigValidator(String source) {
-        this.source = source;
-    }
-
-    SessionGridConfig validate(SessionGridConfig c) {
-        partitions(c.partitions());
-        roles(c.roles(), c.partitions());
-        encryption(c.encryption());
-        analyzer(c.analyzer());
-        scaling(c.scaling());
-        sni(c.sni());
-        metrics(c.metrics());
-        positive(c.migration().moveTimeout(), "migration.moveTimeout");
-        return c;
+    /** Every violation in {@code c}, in document order; empty if it is valid. */
+    static List<ConfigException.Problem> problems(SessionGridConfig c) {
+        ConfigValidator v = new ConfigValidator();
+        v.partitions(c.partitions());
+        v.roles(c.roles(), c.partitions());
+        v.encryption(c.encryption());
+        v.analyzer(c.analyzer());
+        v.scaling(c.scaling());
+        v.sni(c.sni());
+        v.metrics(c.metrics());
+        v.positive(c.migration().moveTimeout(), "migration.moveTimeout");
+        return v.problems;
     }
 
     private void partitions(Map<String, PartitionTypeConfig> types) {
@@ -92,7 +91,7 @@ final class ConfigValidator {
                     iv.get(i) + " is not longer than the interval before it (" + (i == 0 ? "" : iv.get(i - 1))
                             + "); intervals must be strictly ascending");
             // Trackers flush once per first interval; every window must be made of whole flush intervals.
-            check(i == 0 || iv.get(i).toMillis() % iv.get(0).toMillis() == 0, "analyzer.intervals[" + i + "]",
+            check(i == 0 || iv.get(0).toMillis() <= 0 || iv.get(i).toMillis() % iv.get(0).toMillis() == 0, "analyzer.intervals[" + i + "]",
                     iv.get(i) + " is not a whole multiple of the first interval (" + iv.get(0)
                             + ", the trackers' flush interval); e.g. [1s, 5s, 1m]");
         }
@@ -140,7 +139,7 @@ final class ConfigValidator {
 
     private void check(boolean ok, String path, String problem) {
         if (!ok) {
-            throw new ConfigException(source, path, problem);
+            problems.add(new ConfigException.Problem(path, problem));
         }
     }
 }

@@ -109,7 +109,7 @@ final class JacksonErrors {
                 .map(Field::getName).sorted().toList();
     }
 
-    private static List<String> sorted(Collection<Object> ids) {
+    static List<String> sorted(Collection<Object> ids) {
         return ids == null ? List.of() : ids.stream().map(String::valueOf).sorted().toList();
     }
 

@@ -27,6 +27,7 @@ public final class MeteredSessionStore implements SessionStore {
     private final Op put;
     private final Op remove;
     private final Op delete;
+    private final Op reseal;
 
     public MeteredSessionStore(SessionStore store, Meters meters) {
         this.store = store;
@@ -38,6 +39,7 @@ public final class MeteredSessionStore implements SessionStore {
         put = new Op("put");
         remove = new Op("remove");
         delete = new Op("delete");
+        reseal = new Op("reseal");
     }
 
     @Override
@@ -73,6 +75,11 @@ public final class MeteredSessionStore implements SessionStore {
     @Override
     public int delete(String sessionId) {
         return delete.call(() -> store.delete(sessionId));
+    }
+
+    @Override
+    public int reseal(String partitionType) {
+        return reseal.call(() -> store.reseal(partitionType));
     }
 
     private final class Op {

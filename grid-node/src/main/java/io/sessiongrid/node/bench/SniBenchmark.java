@@ -149,7 +149,7 @@ public final class SniBenchmark {
             // Round 0 warms the JIT on both paths; round 1 measures.
             int target = round == 0 ? ids / 5 : ids;
             for (ShardingMode mode : ShardingMode.values()) {
-                SniService sni = SniServices.create(member, config, new SniOptions("sni.tp" + round + mode + run,
+                SniService sni = SniServices.create(member, config, new SniOptions("sessiongrid.sni.tp" + round + mode + run,
                         mode, Clock.systemUTC()));
                 BitSet seen = new BitSet();
                 List<List<Allocation>> results = new ArrayList<>();

@@ -110,9 +110,9 @@ final class SniTraceReplay {
             this.out = out;
             String run = Long.toString(System.nanoTime() % 100_000);
             SniService dynamic = SniServices.create(member, config,
-                    new SniOptions("sni.replay" + run, ShardingMode.DYNAMIC, Clock.systemUTC()));
+                    new SniOptions("sessiongrid.sni.replay" + run, ShardingMode.DYNAMIC, Clock.systemUTC()));
             SniService random = SniServices.create(member, config,
-                    new SniOptions("sni.replay-random" + run, ShardingMode.RANDOM, Clock.systemUTC()));
+                    new SniOptions("sessiongrid.sni.replay-random" + run, ShardingMode.RANDOM, Clock.systemUTC()));
             predictive = new Side("predictive", dynamic,
                     new PredictiveAllocator(dynamic, ReservationPolicy.defaults(config.reservationTtl())));
             baseline = new Side("baseline", random, null);

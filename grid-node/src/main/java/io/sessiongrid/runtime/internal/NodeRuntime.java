@@ -148,7 +148,7 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
             metrics = NodeMetrics.start(metricsConfig, options.clusterName(), serverId);
         }
         sessions = SessionStores.create(hazelcast, config);
-        analyzer = Analyzers.analyzer(hazelcast);
+        analyzer = Analyzers.analyzer(hazelcast, config.analyzer());
         sni = SniServices.create(hazelcast, config.sni());
         if (metrics != null) {
             sessions = new MeteredSessionStore(sessions, metrics.meters());

@@ -203,10 +203,10 @@ public final class ClosedWindows {
 
         @Override
         public void write(CompactWriter out, ClosedWindows c) {
-            out.writeArrayOfInt64("values", Arrays.copyOf(c.values, c.size * FIELDS));
-            out.writeArrayOfInt32("apiSizes", Arrays.copyOf(c.apiSizes, c.size));
             out.writeArrayOfString("apiCalls", Arrays.copyOf(c.apiCalls, c.apiTotal));
             out.writeArrayOfInt64("apiCounts", Arrays.copyOf(c.apiCounts, c.apiTotal));
+            out.writeArrayOfInt32("apiSizes", Arrays.copyOf(c.apiSizes, c.size));
+            out.writeArrayOfInt64("values", Arrays.copyOf(c.values, c.size * FIELDS));
         }
     }
 }

@@ -31,8 +31,8 @@ public record ConnectionKey(String sessionId, String connectionId) implements Pa
 
         @Override
         public void write(CompactWriter out, ConnectionKey key) {
-            out.writeString("sessionId", key.sessionId);
             out.writeString("connectionId", key.connectionId);
+            out.writeString("sessionId", key.sessionId);
         }
     }
 }

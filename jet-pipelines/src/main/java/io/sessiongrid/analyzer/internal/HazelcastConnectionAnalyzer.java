@@ -5,6 +5,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 import io.sessiongrid.analyzer.AnalyzerMaps;
 import io.sessiongrid.analyzer.ClusterForecast;
+import io.sessiongrid.analyzer.ClusterForecastStatus;
 import io.sessiongrid.analyzer.ConnectionAnalyzer;
 import io.sessiongrid.analyzer.HealthScore;
 import io.sessiongrid.analyzer.SeriesPoint;
@@ -22,8 +23,11 @@ public final class HazelcastConnectionAnalyzer implements ConnectionAnalyzer {
     private final IMap<Long, SeriesRing> cluster;
     private final IMap<ConnectionKey, HealthScore> scores;
     private final IMap<String, ClusterForecast> forecast;
+    private final Duration scoreInterval;
 
-    public HazelcastConnectionAnalyzer(HazelcastInstance hz) {
+    /** @param scoreInterval the interval the cluster forecast is made on ({@code AnalyzerJobs.scoreInterval}) */
+    public HazelcastConnectionAnalyzer(HazelcastInstance hz, Duration scoreInterval) {
+        this.scoreInterval = scoreInterval;
         connections = hz.getMap(AnalyzerMaps.CONNECTIONS);
         sessions = hz.getMap(AnalyzerMaps.SESSIONS);
         cluster = hz.getMap(AnalyzerMaps.CLUSTER);
@@ -62,6 +66,13 @@ public final class HazelcastConnectionAnalyzer implements ConnectionAnalyzer {
     @Override
     public Optional<ClusterForecast> clusterForecast() {
         return Optional.ofNullable(forecast.get(AnalyzerMaps.CLUSTER_FORECAST_KEY));
+    }
+
+    @Override
+    public ClusterForecastStatus clusterForecastStatus() {
+        Optional<ClusterForecast> latest = clusterForecast();
+        SeriesRing history = cluster.get(scoreInterval.toMillis());
+        return new ClusterForecastStatus(scoreInterval, history == null ? 0 : history.size(), latest);
     }
 
     private static List<SeriesPoint> points(SeriesRings rings, Duration interval) {

@@ -102,23 +102,23 @@ public record SampleBatch(String source, long intervalStart, long intervalMillis
                 System.arraycopy(x.apiCounts(), 0, apiCounts, api, apiSizes[i]);
                 api += apiSizes[i];
             }
-            out.writeString("source", b.source);
-            out.writeInt64("intervalStart", b.intervalStart);
-            out.writeInt64("intervalMillis", b.intervalMillis);
+            out.writeArrayOfString("apiCalls", apiCalls);
+            out.writeArrayOfInt64("apiCounts", apiCounts);
+            out.writeArrayOfInt32("apiSizes", apiSizes);
+            out.writeArrayOfInt64("bytesIn", bytesIn);
+            out.writeArrayOfInt64("bytesOut", bytesOut);
+            out.writeArrayOfInt32("closes", closes);
             out.writeArrayOfString("connectionId", connectionIds);
-            out.writeArrayOfString("sessionId", sessionIds);
+            out.writeArrayOfInt64("errors", errors);
+            out.writeInt64("intervalMillis", b.intervalMillis);
+            out.writeInt64("intervalStart", b.intervalStart);
+            out.writeArrayOfInt64("latencyMicros", latency);
             out.writeArrayOfString("member", members);
             out.writeArrayOfInt64("openedAt", openedAt);
             out.writeArrayOfInt32("opens", opens);
-            out.writeArrayOfInt32("closes", closes);
             out.writeArrayOfInt64("requests", requests);
-            out.writeArrayOfInt64("errors", errors);
-            out.writeArrayOfInt64("bytesIn", bytesIn);
-            out.writeArrayOfInt64("bytesOut", bytesOut);
-            out.writeArrayOfInt64("latencyMicros", latency);
-            out.writeArrayOfInt32("apiSizes", apiSizes);
-            out.writeArrayOfString("apiCalls", apiCalls);
-            out.writeArrayOfInt64("apiCounts", apiCounts);
+            out.writeArrayOfString("sessionId", sessionIds);
+            out.writeString("source", b.source);
         }
     }
 }

@@ -35,8 +35,8 @@ public record SeriesKey(String sessionId, String connectionId) implements Partit
 
         @Override
         public void write(CompactWriter out, SeriesKey key) {
-            out.writeString("sessionId", key.sessionId);
             out.writeString("connectionId", key.connectionId);
+            out.writeString("sessionId", key.sessionId);
         }
     }
 }

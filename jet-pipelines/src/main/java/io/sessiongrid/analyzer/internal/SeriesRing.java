@@ -186,28 +186,29 @@ public final class SeriesRing {
 
         @Override
         public void write(CompactWriter out, SeriesRing r) {
-            out.writeInt64("intervalMillis", r.intervalMillis);
-            out.writeInt32("capacity", r.capacity());
-            out.writeInt64("newestStart", r.size == 0 ? 0 : r.newestStart());
-            out.writeInt64("newestRequests", r.size == 0 ? 0 : r.requests[r.index(r.size - 1)]);
-            out.writeArrayOfInt64("windowStart", column(r, r.start));
-            out.writeArrayOfInt64("samples", column(r, r.samples));
             double[] co = new double[r.size];
             for (int k = 0; k < r.size; k++) {
                 co[k] = r.connections[r.index(k)];
             }
-            out.writeArrayOfFloat64("connections", co);
-            out.writeArrayOfInt64("opens", column(r, r.opens));
-            out.writeArrayOfInt64("closes", column(r, r.closes));
-            out.writeArrayOfInt64("requests", column(r, r.requests));
-            out.writeArrayOfInt64("errors", column(r, r.errors));
-            out.writeArrayOfInt64("bytesIn", column(r, r.bytesIn));
-            out.writeArrayOfInt64("bytesOut", column(r, r.bytesOut));
-            out.writeArrayOfInt64("latencyMicros", column(r, r.latency));
-            out.writeArrayOfInt64("late", column(r, r.late));
+            // Ascending field names (NamedCompactSerializer): the bytes other Hazelcast clients write.
             out.writeArrayOfString("apiCalls", r.apiCalls);
             out.writeArrayOfInt64("apiCounts", r.apiCounts);
             out.writeInt64("apiStart", r.apiStart);
+            out.writeArrayOfInt64("bytesIn", column(r, r.bytesIn));
+            out.writeArrayOfInt64("bytesOut", column(r, r.bytesOut));
+            out.writeInt32("capacity", r.capacity());
+            out.writeArrayOfInt64("closes", column(r, r.closes));
+            out.writeArrayOfFloat64("connections", co);
+            out.writeArrayOfInt64("errors", column(r, r.errors));
+            out.writeInt64("intervalMillis", r.intervalMillis);
+            out.writeArrayOfInt64("late", column(r, r.late));
+            out.writeArrayOfInt64("latencyMicros", column(r, r.latency));
+            out.writeInt64("newestRequests", r.size == 0 ? 0 : r.requests[r.index(r.size - 1)]);
+            out.writeInt64("newestStart", r.size == 0 ? 0 : r.newestStart());
+            out.writeArrayOfInt64("opens", column(r, r.opens));
+            out.writeArrayOfInt64("requests", column(r, r.requests));
+            out.writeArrayOfInt64("samples", column(r, r.samples));
+            out.writeArrayOfInt64("windowStart", column(r, r.start));
         }
 
         private static long[] column(SeriesRing r, long[] values) {

@@ -40,10 +40,19 @@ public final class ElementCodec {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalStateException("stored elements are not a JSON object");
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                parser.nextToken();
+                JsonToken value = parser.nextToken();
+                // A record written through SQL may hold numbers or booleans: their text is the element's value.
+                if (value == null || !value.isScalarValue() || value == JsonToken.VALUE_NULL) {
+                    throw new IllegalStateException("stored element '" + name + "' is " + value
+                            + ", not a string (element values are strings)");
+                }
                 elements.put(name, parser.getText());
+            }
+            if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw new IllegalStateException("stored elements are not one JSON object");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("stored elements are not valid JSON", e);

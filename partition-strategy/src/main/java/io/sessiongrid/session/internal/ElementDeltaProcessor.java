@@ -5,6 +5,7 @@ import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import io.sessiongrid.config.compact.NamedCompactSerializer;
 
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,7 +25,17 @@ public record ElementDeltaProcessor(String element, String value, long newVersio
         if (current == null) {
             return WriteResult.missing();
         }
-        LinkedHashMap<String, String> elements = ElementCodec.decode(current.elements());
+        String problem = current.isSealed() ? "it holds a sealed payload but its type is not encrypted"
+                : current.invariantViolation();
+        if (problem != null) {
+            return WriteResult.corrupt(current.version(), problem);
+        }
+        LinkedHashMap<String, String> elements;
+        try {
+            elements = ElementCodec.decode(current.elements());
+        } catch (IllegalStateException | UncheckedIOException e) {
+            return WriteResult.corrupt(current.version(), e.getMessage());
+        }
         boolean changed = value == null ? elements.remove(element) != null : !value.equals(elements.put(element, value));
         if (!changed) {
             return WriteResult.ok(current.version(), current.sizeBytes());
@@ -52,10 +63,10 @@ public record ElementDeltaProcessor(String element, String value, long newVersio
         @Override
         public void write(CompactWriter out, ElementDeltaProcessor p) {
             out.writeString("element", p.element);
-            out.writeString("value", p.value);
+            out.writeInt32("maxBytes", p.maxBytes);
             out.writeInt64("newVersion", p.newVersion);
             out.writeInt64("updatedAt", p.updatedAt);
-            out.writeInt32("maxBytes", p.maxBytes);
+            out.writeString("value", p.value);
         }
     }
 }

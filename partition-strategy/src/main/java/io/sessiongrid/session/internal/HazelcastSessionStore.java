@@ -5,6 +5,7 @@ import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.flakeidgen.FlakeIdGenerator;
 import io.sessiongrid.config.PartitionTypeConfig;
 import io.sessiongrid.config.SessionGridConfig;
+import io.sessiongrid.session.EncryptionException;
 import io.sessiongrid.session.Names;
 import io.sessiongrid.session.PartitionNotFoundException;
 import io.sessiongrid.session.PartitionTooLargeException;
@@ -14,6 +15,7 @@ import io.sessiongrid.session.SessionStoreException;
 import io.sessiongrid.session.UnknownPartitionTypeException;
 import io.sessiongrid.session.VersionConflictException;
 
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +49,7 @@ public final class HazelcastSessionStore implements SessionStore {
         PayloadCipher cipher = null;
         for (PartitionTypeConfig type : config.partitions().values()) {
             if (type.encrypted() && cipher == null) {
-                cipher = new PayloadCipher(EncryptionKeys.resolve(config.encryption(), env, type.name()));
+                cipher = EncryptionKeys.cipher(config.encryption(), env, type.name());
             }
         }
         for (PartitionTypeConfig type : config.partitions().values()) {
@@ -83,9 +85,25 @@ public final class HazelcastSessionStore implements SessionStore {
         if (stored == null) {
             return Optional.empty();
         }
-        String json = stored.isSealed() ? opener(type).open(sessionId, partition, stored.sealed()) : stored.elements();
         return Optional.of(new SessionPartition(sessionId, partition, stored.version(),
-                Instant.ofEpochMilli(stored.updatedAt()), ElementCodec.decode(json)));
+                Instant.ofEpochMilli(stored.updatedAt()), elements(type, sessionId, stored)));
+    }
+
+    /** The stored elements, checked: a record written outside the API fails here, typed, for this partition only. */
+    private static Map<String, String> elements(PartitionType type, String sessionId, StoredPartition stored) {
+        String problem = stored.invariantViolation();
+        if (problem == null && type.cipher != null && !stored.isSealed()) {
+            problem = "it holds plain elements but its type is encrypted";
+        }
+        if (problem != null) {
+            throw type.corrupt(sessionId, problem);
+        }
+        String json = stored.isSealed() ? opener(type).open(sessionId, type.name(), stored.sealed()) : stored.elements();
+        try {
+            return ElementCodec.decode(json);
+        } catch (IllegalStateException | UncheckedIOException e) {
+            throw type.corrupt(sessionId, e.getMessage());
+        }
     }
 
     @Override
@@ -190,8 +208,35 @@ public final class HazelcastSessionStore implements SessionStore {
             case MISSING -> throw new PartitionNotFoundException(sessionId, partition);
             case TOO_LARGE -> throw new PartitionTooLargeException(sessionId, partition, result.sizeBytes(),
                     type.config.maxBytes());
+            case CORRUPT -> throw type.corrupt(sessionId, result.problem());
             case VERSION_CONFLICT -> throw new IllegalStateException("a delta never checks versions");
         };
+    }
+
+    @Override
+    public int reseal(String partitionType) {
+        Names.requireName("partition", partitionType);
+        PartitionType type = types.get(partitionType);
+        if (type == null) {
+            throw new UnknownPartitionTypeException(partitionType, typeNames);
+        }
+        if (type.cipher == null) {
+            throw new EncryptionException("partition type '" + partitionType + "' is not encrypted: nothing to reseal");
+        }
+        int resealed = 0;
+        for (SessionKey key : type.map.keySet()) {
+            StoredPartition stored = type.map.get(key);
+            if (key.sessionId() == null || stored == null || !stored.isSealed() || type.cipher.isCurrent(stored.sealed())) {
+                continue; // gone, not written by the store, or current already
+            }
+            String json = type.cipher.open(key.sessionId(), partitionType, stored.sealed());
+            StoredPartition again = new StoredPartition(stored.version(), stored.updatedAt(), null,
+                    type.cipher.seal(key.sessionId(), partitionType, json), stored.sizeBytes());
+            // Same version: callers holding it are not disturbed; a write since our read wins (it used the primary key).
+            WriteResult r = retried(() -> type.map.executeOnKey(key, new SetIfVersionProcessor(stored.version(), again)));
+            resealed += r.status() == WriteResult.Status.OK ? 1 : 0;
+        }
+        return resealed;
     }
 
     /** Members never hold the key, so an encrypted delta is a read-modify-write fenced on the version. */

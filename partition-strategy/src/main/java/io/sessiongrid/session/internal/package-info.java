@@ -15,7 +15,10 @@
  *
  * <p>Values are {@link io.sessiongrid.session.internal.StoredPartition}s in Compact serialization: the
  * elements as one JSON object string (readable with {@code JSON_VALUE} in Hazelcast SQL and by non-Java
- * clients), a version and the write time. Encrypted types hold an AES-GCM sealed payload instead.
+ * clients), a version and the write time. Encrypted types hold a sealed payload instead
+ * ({@link io.sessiongrid.session.internal.PayloadCipher}: a Tink keyset, each payload naming its key). Readers
+ * tolerate fields a record written by SQL or another client lacks; a record that breaks an invariant is reported
+ * as {@link io.sessiongrid.session.CorruptPartitionException} for that partition only.
  *
  * <h2>Writes</h2>
  * Versions are ids from a cluster-wide {@code FlakeIdGenerator}, assigned by the writer. So a plain {@code set}

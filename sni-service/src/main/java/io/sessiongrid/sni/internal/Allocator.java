@@ -105,12 +105,12 @@ final class Allocator {
         walk.pinUntil = expiresAt;
         try {
             walk.run(rec, now, chunk -> {
-                ChunkResult r = grid.chunks.executeOnKey(chunk,
+                ChunkOutcome.Runs r = grid.chunks.executeOnKey(chunk,
                         new ChunkProcessors.Pin(appId, grid.chunkSize, now, expiresAt, 0));
                 // Capacity counts as "granted": report the chunk's free offsets as one pseudo-run.
-                return r.status() != ChunkResult.OK || r.free() == 0 ? r
-                        : new ChunkResult(r.status(), r.owner(), new int[] {0}, new int[] {Math.min(r.free(),
-                        walk.remaining)}, new byte[1], r.free(), 0, r.free(), 0, true);
+                return r.status() != ChunkOutcome.Status.OK || r.free() == 0 ? r
+                        : new ChunkOutcome.Runs(r.status(), r.owner(), r.free(), new int[] {0},
+                        new int[] {Math.min(r.free(), walk.remaining)}, new byte[1]);
             }, expiresAt);
         } catch (RuntimeException e) {
             throw grid.translate(e, "reserve(" + appId + ", " + count + ", RANGE)");
@@ -143,9 +143,9 @@ final class Allocator {
             if (chunk == null || chunk == ChunkPlacement.NONE) {
                 throw new PoolExhaustedException(appId, requested, grid.figures());
             }
-            ChunkResult claim = grid.chunks.executeOnKey(chunk,
+            ChunkOutcome.Claimed claim = grid.chunks.executeOnKey(chunk,
                     new ChunkProcessors.Claim(appId, grid.chunkSize, now, pinUntil));
-            if (claim.flag()) {
+            if (claim.claimed()) {
                 AppRecord next = grid.apps.executeOnKey(appId,
                         new AppProcessors.Chunks(new int[] {chunk}, AppProcessors.NO_INTS, AppProcessors.NO_INTS,
                                 AppProcessors.NO_INTS));
@@ -187,7 +187,7 @@ final class Allocator {
             this.remaining = count;
         }
 
-        void run(AppRecord start, long now, Function<Integer, ChunkResult> step, long pin) {
+        void run(AppRecord start, long now, Function<Integer, ChunkOutcome.Runs> step, long pin) {
             AppRecord rec = start;
             boolean refreshed = false;
             while (remaining > 0) {
@@ -216,8 +216,8 @@ final class Allocator {
             }
         }
 
-        private void take(int chunk, ChunkResult r) {
-            if (r.status() == ChunkResult.NOT_OWNER) {
+        private void take(int chunk, ChunkOutcome.Runs r) {
+            if (r.status() == ChunkOutcome.Status.NOT_OWNER) {
                 lost.add(chunk);
                 return;
             }
@@ -227,7 +227,7 @@ final class Allocator {
                 contributing.add(chunk);
                 remaining -= n;
             }
-            if (!shadow && pinUntil == 0 && r.b() == 0) {
+            if (!shadow && pinUntil == 0 && r.free() == 0) {
                 nowFull.add(chunk);
             }
         }

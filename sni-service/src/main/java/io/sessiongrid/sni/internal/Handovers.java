@@ -85,12 +85,12 @@ final class Handovers {
         });
     }
 
-    private void check(Pending p, ChunkResult result) {
-        // a = what the lease holds here, b = what this call moved; a retry may find everything moved already.
-        if (result.a() < p.expected()) {
-            conflicts.addAndGet(p.expected() - result.a());
+    private void check(Pending p, ChunkOutcome.Beat result) {
+        // What the lease holds here counts, not what this call moved: a retry may find everything moved already.
+        if (result.live() < p.expected()) {
+            conflicts.addAndGet(p.expected() - result.live());
             LOG.warning("SNI hand-over of lease " + p.op().lease() + " in chunk " + p.chunk()
-                    + " found " + result.a() + " of " + p.expected() + " identifiers (reservation expired or released "
+                    + " found " + result.live() + " of " + p.expected() + " identifiers (reservation expired or released "
                     + "before the hand-over landed); the lease's heartbeat reports them missing");
         }
     }
@@ -109,7 +109,7 @@ final class Handovers {
             f.join();
         }
         for (Pending p : List.copyOf(failed.keySet())) {
-            ChunkResult r = grid.chunks.executeOnKey(p.chunk(), p.op());
+            ChunkOutcome.Beat r = grid.chunks.executeOnKey(p.chunk(), p.op());
             failed.remove(p);
             check(p, r);
         }

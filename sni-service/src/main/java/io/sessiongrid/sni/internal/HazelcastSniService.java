@@ -129,7 +129,7 @@ public final class HazelcastSniService implements SniService {
             return new ReleaseResult(0, (int) outsideCount, 0);
         }
         long now = grid.now();
-        Map<Integer, ChunkResult> results;
+        Map<Integer, ChunkOutcome.Released> results;
         try {
             results = grid.chunks.executeOnKeys(parts.keySet(),
                     new ChunkProcessors.Release(new HashMap<>(parts), grid.chunkSize, now));
@@ -139,12 +139,12 @@ public final class HazelcastSniService implements SniService {
         long released = 0;
         long alreadyFree = outsideCount;
         long reserved = 0;
-        for (ChunkResult r : results.values()) {
-            released += r.a();
-            alreadyFree += r.b();
-            reserved += r.c();
+        for (ChunkOutcome.Released r : results.values()) {
+            released += r.released();
+            alreadyFree += r.alreadyFree();
+            reserved += r.reserved();
         }
-        inspector.markOpen(results, ChunkResult::a);
+        inspector.markOpen(results, ChunkOutcome.Released::released);
         return new ReleaseResult((int) released, (int) alreadyFree, (int) reserved);
     }
 
@@ -157,10 +157,10 @@ public final class HazelcastSniService implements SniService {
         long live = 0;
         if (!parts.isEmpty()) {
             try {
-                for (ChunkResult r : grid.chunks.executeOnKeys(new HashSet<>(parts.keySet()),
+                for (ChunkOutcome.Beat r : grid.chunks.executeOnKeys(new HashSet<>(parts.keySet()),
                         new ChunkProcessors.Heartbeat(lease.id(), from, from.length == 0 ? Map.of() : parts,
                                 grid.chunkSize, now)).values()) {
-                    live += r.a();
+                    live += r.live();
                 }
             } catch (RuntimeException e) {
                 throw grid.translate(e, "heartbeat(" + lease.id() + ")");
@@ -201,7 +201,7 @@ public final class HazelcastSniService implements SniService {
         List<ReclaimResult.Refusal> refused = new ArrayList<>();
         outside.forEach(r -> refused.add(new ReclaimResult.Refusal(r, RefusalReason.OUT_OF_SPACE)));
         if (!parts.isEmpty()) {
-            Map<Integer, ChunkResult> results;
+            Map<Integer, ChunkOutcome.Runs> results;
             try {
                 results = grid.chunks.executeOnKeys(parts.keySet(),
                         new ChunkProcessors.Reclaim(new HashMap<>(parts), grid.chunkSize, grid.now(), grid.idleMillis()));
@@ -219,13 +219,7 @@ public final class HazelcastSniService implements SniService {
                     }
                 }
             });
-            inspector.markOpen(results, r -> {
-                int freed = 0;
-                for (int i = 0; i < r.codes().length; i++) {
-                    freed += r.codes()[i] == 0 ? r.lengths()[i] : 0;
-                }
-                return freed;
-            });
+            inspector.markOpen(results, ChunkOutcome.Runs::accepted);
         }
         return new ReclaimResult(Ranges.merge(reclaimed), refused);
     }

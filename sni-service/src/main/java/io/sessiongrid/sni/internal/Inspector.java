@@ -103,17 +103,17 @@ final class Inspector {
         int expiredReservations = 0;
         Map<String, List<Integer>> returned = new HashMap<>();
         try {
-            Map<Integer, ChunkResult> results = grid.chunks.executeOnEntries(
+            Map<Integer, ChunkOutcome.Swept> results = grid.chunks.executeOnEntries(
                     new ChunkProcessors.Sweep(grid.chunkSize, now, grid.idleMillis()));
-            for (Map.Entry<Integer, ChunkResult> e : results.entrySet()) {
-                ChunkResult r = e.getValue();
-                reclaimed += r.a();
-                expired += r.b();
-                if (r.flag() && r.owner() != null) {
+            for (Map.Entry<Integer, ChunkOutcome.Swept> e : results.entrySet()) {
+                ChunkOutcome.Swept r = e.getValue();
+                reclaimed += r.idleFreed();
+                expired += r.expiredFreed();
+                if (r.returnedToPool() && r.owner() != null) {
                     returned.computeIfAbsent(r.owner(), k -> new ArrayList<>()).add(e.getKey());
                 }
             }
-            markOpen(results, r -> r.flag() ? 0 : r.a() + r.b());
+            markOpen(results, r -> r.returnedToPool() ? 0 : r.idleFreed() + r.expiredFreed());
             int[] all = returned.values().stream().flatMap(List::stream).mapToInt(Integer::intValue).toArray();
             if (all.length > 0) {
                 grid.pool.executeOnKey(PoolDirectory.KEY, new DirectoryProcessors.Mark(all, false));
@@ -141,7 +141,7 @@ final class Inspector {
      * Tells owners that chunks where identifiers were freed have room again (a hint: one call per owner, failures are
      * harmless). {@code freed} extracts how many identifiers a result freed.
      */
-    void markOpen(Map<Integer, ChunkResult> results, ToLongFunction<ChunkResult> freed) {
+    <R extends ChunkOutcome> void markOpen(Map<Integer, R> results, ToLongFunction<R> freed) {
         Map<String, List<Integer>> open = new HashMap<>();
         results.forEach((chunk, r) -> {
             if (r.owner() != null && freed.applyAsLong(r) > 0) {

@@ -145,9 +145,9 @@ final class Reservations {
             int freed = 0;
             Set<Integer> keys = keys(before.chunks());
             if (!keys.isEmpty() && before.kind() == 0) {
-                for (ChunkResult r : grid.chunks.executeOnKeys(keys, new ChunkProcessors.ReleaseHolder(before.id(),
-                        Chunk.RESERVED, grid.chunkSize, now)).values()) {
-                    freed += (int) r.a();
+                for (ChunkOutcome.Freed r : grid.chunks.executeOnKeys(keys, new ChunkProcessors.ReleaseHolder(
+                        before.id(), Chunk.RESERVED, grid.chunkSize, now)).values()) {
+                    freed += r.freed();
                 }
             } else if (!keys.isEmpty()) {
                 grid.chunks.executeOnKeys(keys, new ChunkProcessors.Pin(before.appId(), grid.chunkSize, now, 0,
