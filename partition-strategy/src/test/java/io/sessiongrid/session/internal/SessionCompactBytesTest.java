@@ -21,7 +21,7 @@ class SessionCompactBytesTest {
                 plain, new StoredPartition(8, 1L, null, new byte[] {1, 2, 3}, 3),
                 WriteResult.ok(7, 13), WriteResult.corrupt(7, "broken"),
                 new SetIfVersionProcessor(7, plain), new ElementDeltaProcessor("sku-1", "3", 9, 2L, 4096),
-                new ElementDeltaProcessor("sku-1", null, 9, 2L, 4096), ExistsProcessor.INSTANCE));
+                new ElementDeltaProcessor("sku-1", null, 9, 2L, 4096), ExistsProcessor.INSTANCE, VersionProbe.INSTANCE));
     }
 
     @Test
