@@ -37,23 +37,33 @@ class ExecutorSchedulerTest {
     @Test
     void cancelWaitsForTheRunInProgressAndNoRunStartsAfterIt() throws InterruptedException {
         CountDownLatch inRun = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
         AtomicInteger runs = new AtomicInteger();
-        ScheduledTask task = scheduler.withFixedDelay("slow", Duration.ZERO, Duration.ofMillis(1), () -> {
+        ScheduledTask task = scheduler.withFixedDelay("held", Duration.ZERO, Duration.ofMillis(1), () -> {
             runs.incrementAndGet();
             inRun.countDown();
             try {
-                Thread.sleep(200); // holds the run open while the test cancels (not a wait for a condition)
+                release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             finished.set(true);
         });
         assertTrue(inRun.await(10, TimeUnit.SECONDS));
-        task.cancel();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Thread canceller = new Thread(() -> {
+            task.cancel();
+            cancelled.set(true);
+        });
+        canceller.start();
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !cancelled.get());
+        assertTrue(task.isCancelled(), "marked at once, though the run still holds it");
+        release.countDown();
+        canceller.join(10_000);
+        assertTrue(cancelled.get());
         assertTrue(finished.get(), "cancel returned only after the run in progress ended");
         int after = runs.get();
-        assertTrue(task.isCancelled());
         await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(5)).until(() -> runs.get() == after);
     }
 

@@ -11,9 +11,21 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The node's view of its scheduler: remembers the tasks scheduled through it so the node can cancel all of them
  * at once before its instance goes down, also on a scheduler the application owns and shares. After
- * {@link #cancelAll()} it refuses nothing but runs nothing: new tasks are cancelled at once.
+ * {@link #cancelAll()} it refuses nothing but runs nothing: a new task comes back cancelled.
  */
 final class NodeTasks implements Scheduler {
+    /** What scheduling on a stopped node returns (the node's own scheduler may be shut down by then). */
+    private static final ScheduledTask STOPPED = new ScheduledTask() {
+        @Override
+        public void cancel() {
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return true;
+        }
+    };
+
     private final Scheduler scheduler;
     private final Set<ScheduledTask> tasks = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
@@ -24,17 +36,17 @@ final class NodeTasks implements Scheduler {
 
     @Override
     public ScheduledTask atFixedRate(String name, Duration initialDelay, Duration period, Runnable task) {
-        return track(scheduler.atFixedRate(name, initialDelay, period, task));
+        return stopped ? STOPPED : track(scheduler.atFixedRate(name, initialDelay, period, task));
     }
 
     @Override
     public ScheduledTask withFixedDelay(String name, Duration initialDelay, Duration delay, Runnable task) {
-        return track(scheduler.withFixedDelay(name, initialDelay, delay, task));
+        return stopped ? STOPPED : track(scheduler.withFixedDelay(name, initialDelay, delay, task));
     }
 
     @Override
     public ScheduledTask once(String name, Duration delay, Runnable task) {
-        return track(scheduler.once(name, delay, task));
+        return stopped ? STOPPED : track(scheduler.once(name, delay, task));
     }
 
     private ScheduledTask track(ScheduledTask task) {
