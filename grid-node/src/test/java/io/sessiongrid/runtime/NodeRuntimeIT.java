@@ -106,7 +106,7 @@ class NodeRuntimeIT {
         for (String type : CONFIG.partitions().keySet()) {
             assertTrue(mappings.contains(SessionStores.mapName(type)), type + " in " + mappings);
         }
-        assertEquals(SqlMappings.statements(CONFIG).size(), mappings.stream()
+        assertEquals(CONFIG.partitions().size(), mappings.stream()
                 .filter(m -> m.startsWith("sessiongrid.partition.")).count());
         embedded.sessions().set("s-sql", "cart", Map.of("sku-1", "3"));
         try (SqlResult result = client.hazelcast().getSql().execute("SELECT JSON_VALUE(elements, '$.sku-1') FROM \""
@@ -152,11 +152,12 @@ class NodeRuntimeIT {
                 .client(TestClusters.clientConfig(CLUSTER, embedded.hazelcast()))
                 .clock(virtual.clock()).scheduler(virtual).build())) {
             ConnectionTracker tracker = simulated.connections();
-            tracker.opened("conn-virtual", "s-virtual", "app");
+            tracker.opened("conn-virtual", "s-virtual");
             for (int i = 0; i < 10; i++) {
                 tracker.request("conn-virtual", "GET /game", 100, 1_000, 200, false);
             }
-            assertEquals(2, virtual.pending(), "the tracker's flush and the SNI feed wait on virtual time, no thread");
+            assertEquals(3, virtual.pending(),
+                    "the tracker's flush, the SNI feed and the server's load report wait on virtual time, no thread");
             // The same tracker and Jet job as live: each poll moves virtual time on by one flush interval.
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 virtual.advance(Duration.ofSeconds(1));

@@ -144,7 +144,7 @@ final class MoveJanitor implements AutoCloseable {
                 Predicates.lessThan("deadline", clock.millis())));
         int n = 0;
         for (ConnectionRecord r : late) {
-            n += rollback(r, "the target did not accept before the move's deadline") != null ? 1 : 0;
+            n += rollback(r, "the target did not accept before the move's deadline (migration.moveTimeout)") != null ? 1 : 0;
         }
         return n;
     }
