@@ -13,7 +13,7 @@ public final class AnalyzerAndSni {
 
     static void use(SessionGrid grid) {
 ConnectionTracker tracker = grid.connections();          // aggregated in memory, flushed once per interval
-tracker.opened("conn-1", "s-42", "web-7");
+tracker.opened("conn-1", "s-42");                        // this node serves it (registers ownership)
 tracker.request("conn-1", "GET /cart", 300, 4_000, 800, false);
 grid.analyzer().connectionSeries("s-42", "conn-1", Duration.ofSeconds(5));   // windows from the Jet job (*)
 grid.analyzer().score("s-42", "conn-1");                  // health score 0-100 with its reason

@@ -1,6 +1,5 @@
 package io.sessiongrid.metrics;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.SessionGrid;
 import io.sessiongrid.config.MetricsConfig;
@@ -8,7 +7,6 @@ import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.config.SessionGridConfigLoader;
 import io.sessiongrid.metrics.internal.GridGauges;
 import io.sessiongrid.metrics.internal.MeteredSessionStore;
-import io.sessiongrid.node.member.MemberConfigs;
 import io.sessiongrid.session.InvalidNameException;
 import io.sessiongrid.session.SessionStore;
 import io.sessiongrid.session.SessionStores;
@@ -45,6 +43,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class NodeMetricsIT {
     static final String CLUSTER = TestClusters.uniqueName(NodeMetricsIT.class);
     static final SessionGridConfig CONFIG = SessionGridConfigLoader.defaults();
+    static SessionGrid node;
     static HazelcastInstance member;
     static NodeMetrics metrics;
     static SessionStore store;
@@ -52,7 +51,10 @@ class NodeMetricsIT {
 
     @BeforeAll
     static void start() {
-        member = Hazelcast.newHazelcastInstance(MemberConfigs.prepare(TestClusters.memberConfig(CLUSTER), CONFIG));
+        // A member started by the node runtime (its components register their serializers), metrics off: this
+        // class measures its own NodeMetrics below.
+        node = SessionGrid.embedded(CONFIG.withMetrics(MetricsConfig.off()), TestClusters.memberConfig(CLUSTER));
+        member = node.hazelcast();
         metrics = NodeMetrics.start(new MetricsConfig(true, "127.0.0.1", 0, true), CLUSTER, "node-1");
         store = new MeteredSessionStore(SessionStores.create(member, CONFIG), metrics.meters());
         sni = SniServices.create(member, CONFIG.sni());
@@ -65,8 +67,8 @@ class NodeMetricsIT {
         if (metrics != null) {
             metrics.close();
         }
-        if (member != null) {
-            member.shutdown();
+        if (node != null) {
+            node.close();
         }
     }
 
@@ -104,7 +106,7 @@ class NodeMetricsIT {
         ObjectName setTimer = names.stream()
                 // Micrometer's JMX names are hierarchical: name.tagKey.tagValue... in camel case.
                 .filter(n -> n.toString().contains("sessiongridStoreOperations.")
-                        && n.toString().contains(".op.set.outcome.ok"))
+                        && n.toString().contains(".node.node-1.op.set.outcome.ok"))
                 .findFirst().orElseThrow(() -> new AssertionError("no store timer MBean among " + names));
         assertNotEquals(0L, ((Number) server.getAttribute(setTimer, "Count")).longValue());
     }
@@ -129,8 +131,8 @@ class NodeMetricsIT {
     void aSessionGridNodePublishesItsStoreAndTrackerFigures() throws Exception {
         try (SessionGrid grid = SessionGrid.embedded(CONFIG, TestClusters.memberConfig(CLUSTER))) {
             grid.sessions().set("metrics-node", "auth", Map.of("token", "t"));
-            grid.connections().opened("metrics-c1", "metrics-node", "");
-            grid.connections().opened("metrics-c2", "metrics-node", "");
+            grid.connections().opened("metrics-c1", "metrics-node");
+            grid.connections().opened("metrics-c2", "metrics-node");
             String node = grid.node().serverId();
             Exposition scrape = Exposition.parse(scrape(grid.node().metrics().orElseThrow().scrapeUri().orElseThrow()));
             assertEquals(1.0, scrape.value("sessiongrid_store_operations_seconds_count",

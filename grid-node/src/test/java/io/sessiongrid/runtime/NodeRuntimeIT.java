@@ -156,8 +156,8 @@ class NodeRuntimeIT {
             for (int i = 0; i < 10; i++) {
                 tracker.request("conn-virtual", "GET /game", 100, 1_000, 200, false);
             }
-            assertEquals(3, virtual.pending(),
-                    "the tracker's flush, the SNI feed and the server's load report wait on virtual time, no thread");
+            assertEquals(4, virtual.pending(), "the tracker's flush, the SNI feed, the server's load report and the "
+                    + "alert check wait on virtual time, no thread");
             // The same tracker and Jet job as live: each poll moves virtual time on by one flush interval.
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 virtual.advance(Duration.ofSeconds(1));
