@@ -15,7 +15,17 @@ import java.util.OptionalLong;
  * @param analyzerInterval   the analyzer's cluster window length, millis
  * @param failedFlushes      the node's tracker's failed flushes so far
  * @param members            cluster members as the node sees them
+ * @param movesRolledBack    connection moves this node's side rolled back so far
+ * @param orphanedConnections connections whose server died and that no server owns yet
  */
 public record AlertFigures(Instant at, OptionalDouble sniFreeShare, OptionalDouble forecastErrorPct,
-                           OptionalLong analyzerWindowEnd, long analyzerInterval, long failedFlushes, int members) {
+                           OptionalLong analyzerWindowEnd, long analyzerInterval, long failedFlushes, int members,
+                           OptionalLong movesRolledBack, OptionalLong orphanedConnections) {
+
+    /** Figures of a node without the server registry (no move or orphan figures). */
+    public AlertFigures(Instant at, OptionalDouble sniFreeShare, OptionalDouble forecastErrorPct,
+                        OptionalLong analyzerWindowEnd, long analyzerInterval, long failedFlushes, int members) {
+        this(at, sniFreeShare, forecastErrorPct, analyzerWindowEnd, analyzerInterval, failedFlushes, members,
+                OptionalLong.empty(), OptionalLong.empty());
+    }
 }

@@ -17,7 +17,11 @@ public enum AlertKind {
     /** This node's connection tracker failed to flush in every check of the hold period. */
     TRACKER_FLUSHES_FAILING(Duration.ofMinutes(5)),
     /** The cluster has fewer members than it had within {@link AlertRules#MEMBER_WINDOW}. */
-    MEMBER_LOST(Duration.ofMinutes(2));
+    MEMBER_LOST(Duration.ofMinutes(2)),
+    /** A connection move rolled back since the last check (its target died, timed out or could not catch up). */
+    MIGRATION_ROLLED_BACK(Duration.ZERO),
+    /** Connections whose server died are still owned by no server. */
+    ORPHANED_CONNECTIONS(Duration.ofMinutes(1));
 
     private final Duration holdFor;
 

@@ -38,6 +38,7 @@ public final class AlertRules {
     private final Deque<AlertFigures> recent = new ArrayDeque<>();
     private double usualForecastError = Double.NaN;
     private long lastFailedFlushes = -1;
+    private long lastRolledBack = -1;
 
     /** Feeds one check's figures; returns the alerts raised and cleared by it. */
     public List<Alert> evaluate(AlertFigures f) {
@@ -51,6 +52,8 @@ public final class AlertRules {
         check(AlertKind.ANALYZER_LAGGING, f, analyzerLagging(f), changes);
         check(AlertKind.TRACKER_FLUSHES_FAILING, f, flushesFailing(f), changes);
         check(AlertKind.MEMBER_LOST, f, memberLost(f), changes);
+        check(AlertKind.MIGRATION_ROLLED_BACK, f, rolledBack(f), changes);
+        check(AlertKind.ORPHANED_CONNECTIONS, f, orphaned(f), changes);
         return changes;
     }
 
@@ -114,6 +117,26 @@ public final class AlertRules {
             return null;
         }
         return (f.failedFlushes() - before) + " tracker flush(es) failed since the last check";
+    }
+
+    private String rolledBack(AlertFigures f) {
+        if (f.movesRolledBack().isEmpty()) {
+            return null;
+        }
+        long before = lastRolledBack;
+        lastRolledBack = f.movesRolledBack().getAsLong();
+        if (before < 0 || lastRolledBack <= before) {
+            return null;
+        }
+        return (lastRolledBack - before) + " connection move(s) rolled back since the last check (see "
+                + "sessiongrid.moves for their reasons)";
+    }
+
+    private static String orphaned(AlertFigures f) {
+        if (f.orphanedConnections().isEmpty() || f.orphanedConnections().getAsLong() == 0) {
+            return null;
+        }
+        return f.orphanedConnections().getAsLong() + " connection(s) of dead servers are owned by no server";
     }
 
     private String memberLost(AlertFigures f) {

@@ -5,6 +5,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.analyzer.ConnectionTracker;
 import io.sessiongrid.config.MigrationConfig;
+import io.sessiongrid.metrics.Meters;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.migration.internal.HazelcastMigrations;
 import io.sessiongrid.runtime.NodeComponent;
@@ -75,7 +76,22 @@ public final class ServerNode implements NodeComponent {
         this.rateIntervalMillis = config.analyzer().intervals().get(0).toMillis();
         Duration interval = Duration.ofMillis(rateIntervalMillis);
         this.rateReport = node.scheduler().atFixedRate("server-load", interval, interval, this::reportRate);
+        bindMeters(node.meters(), migrations);
         registry.setLocalState(ServerState.READY);
+    }
+
+    /** Moves this node coordinated or served, for Prometheus/JMX (the same figures as {@link Migrations#stats()}). */
+    private void bindMeters(Meters meters, Migrations m) {
+        meters.functionCounter("sessiongrid.migration.accepted", "Connection moves this node's side completed", m,
+                x -> x.stats().accepted());
+        meters.functionCounter("sessiongrid.migration.rolled.back", "Connection moves rolled back (target died, "
+                + "timed out or could not bring its copy up to date)", m, x -> x.stats().rolledBack());
+        meters.functionCounter("sessiongrid.migration.replayed.bytes", "Session bytes copied to warm moved connections",
+                m, x -> x.stats().bytesFetched());
+        meters.functionCounter("sessiongrid.migration.replayed.partitions", "Session partitions copied for moves", m,
+                x -> x.stats().partitionsFetched());
+        meters.gauge("sessiongrid.servers.orphaned.connections", "Connections whose server died and that no server "
+                + "owns yet", registry, r -> r.orphans().size());
     }
 
     /** Adds the registry's maps and indexes, the serializers, and the warm copy of the node's role's types. */

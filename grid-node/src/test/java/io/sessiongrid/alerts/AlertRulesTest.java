@@ -99,6 +99,23 @@ class AlertRulesTest {
     }
 
     @Test
+    void aRolledBackMoveIsRaisedAtOnceAndOrphansAfterAMinute() {
+        rules.evaluate(new AlertFigures(T0, OptionalDouble.of(0.9), OptionalDouble.of(8), OptionalLong.empty(), 0, 0, 3,
+                OptionalLong.of(2), OptionalLong.of(0)));
+        List<Alert> next = rules.evaluate(new AlertFigures(T0.plus(CHECK), OptionalDouble.of(0.9), OptionalDouble.of(8),
+                OptionalLong.empty(), 0, 0, 3, OptionalLong.of(3), OptionalLong.of(5)));
+        assertEquals(List.of(AlertKind.MIGRATION_ROLLED_BACK), next.stream().map(Alert::kind).toList());
+        assertTrue(next.get(0).detail().startsWith("1 connection move(s) rolled back"), next.get(0).detail());
+        Instant t = T0.plus(CHECK);
+        for (int i = 0; i < 4; i++) {
+            t = t.plus(CHECK);
+            rules.evaluate(new AlertFigures(t, OptionalDouble.of(0.9), OptionalDouble.of(8), OptionalLong.empty(), 0, 0, 3,
+                    OptionalLong.of(3), OptionalLong.of(5)));
+        }
+        assertEquals(Set.of(AlertKind.ORPHANED_CONNECTIONS), rules.firing(), "orphans held a minute; no new rollback");
+    }
+
+    @Test
     void unknownFiguresRaiseNothing() {
         for (int i = 0; i < 100; i++) {
             assertEquals(List.of(), rules.evaluate(new AlertFigures(T0.plus(CHECK.multipliedBy(i)), OptionalDouble.empty(),

@@ -7,6 +7,7 @@ import io.sessiongrid.alerts.AlertListener;
 import io.sessiongrid.alerts.AlertRules;
 import io.sessiongrid.alerts.Alerts;
 import io.sessiongrid.analyzer.ClusterForecast;
+import io.sessiongrid.migration.ServerNode;
 import io.sessiongrid.runtime.NodeComponent;
 import io.sessiongrid.runtime.NodeContext;
 import io.sessiongrid.sni.PoolStatus;
@@ -77,12 +78,23 @@ public final class AlertMonitor implements NodeComponent, Alerts {
         } catch (RuntimeException e) {
             // Unknown this time.
         }
+        OptionalLong rolledBack = OptionalLong.empty();
+        OptionalLong orphans = OptionalLong.empty();
+        Optional<ServerNode> server = node.component(ServerNode.class);
+        if (server.isPresent()) {
+            rolledBack = OptionalLong.of(server.get().migrations().stats().rolledBack());
+            try {
+                orphans = OptionalLong.of(server.get().servers().orphans().size());
+            } catch (RuntimeException e) {
+                // Unknown this time.
+            }
+        }
         return new AlertFigures(node.clock().instant(), sniFree,
                 forecast.map(f -> OptionalDouble.of(f.lastErrorPct())).orElse(OptionalDouble.empty()),
                 forecast.map(f -> OptionalLong.of(f.lastWindowEnd())).orElse(OptionalLong.empty()),
                 forecast.map(ClusterForecast::intervalMillis).orElse(0L),
                 node.connections().failedFlushes(),
-                node.hazelcast().getCluster().getMembers().size());
+                node.hazelcast().getCluster().getMembers().size(), rolledBack, orphans);
     }
 
     @Override
