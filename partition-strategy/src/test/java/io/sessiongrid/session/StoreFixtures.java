@@ -39,7 +39,8 @@ final class StoreFixtures {
                 Map.of("edge", new RoleConfig("edge", List.of(types[0].name()))),
                 new EncryptionConfig("SESSIONGRID_TEST_KEY_NOT_SET", keyFile),
                 new AnalyzerConfig(List.of(Duration.ofSeconds(1)), 100),
-                new ScalingConfig(1, 4, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15), Duration.ofSeconds(60)),
+                new ScalingConfig(1, 4, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15), Duration.ofSeconds(60),
+                        20000, 0.7, 0.55, 4, ScalingConfig.Promotion.TROUGH),
                 new SniConfig(24, 4096, Duration.ofHours(24), Duration.ofMinutes(10)));
     }
 

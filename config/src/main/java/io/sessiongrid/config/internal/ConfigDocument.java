@@ -3,6 +3,7 @@ package io.sessiongrid.config.internal;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import io.sessiongrid.config.Placement;
+import io.sessiongrid.config.ScalingConfig;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -51,6 +52,11 @@ final class ConfigDocument {
         Duration provisioningTime;
         Duration warmUpTime;
         Duration cooldown;
+        Double capacityPerServer;
+        Double targetUtilization;
+        Double scaleInUtilization;
+        Integer maxStep;
+        ScalingConfig.Promotion promotion;
     }
 
     static final class Sni {
