@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code ./sessiongrid <command>}: bad options print what is allowed and exit 2 (picocli's usage code). */
 @Command(name = "sessiongrid", mixinStandardHelpOptions = true, version = "SessionGrid 0.1.0",
         description = "Session-state partitioning and predictive scaling for Hazelcast.",
-        subcommands = {StartCommand.class, DemoCommand.class, BenchCommand.class, ForecastCommand.class})
+        subcommands = {StartCommand.class, DemoCommand.class, BenchCommand.class, ForecastCommand.class,
+                SimulateCommand.class})
 public final class SessionGridCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
