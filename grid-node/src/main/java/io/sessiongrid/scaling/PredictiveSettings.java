@@ -25,7 +25,7 @@ public record PredictiveSettings(ScalingLimits limits, Duration horizon, Duratio
                                  double errorWidening) {
 
     /** The default look-ahead past the horizon for a scale-in. */
-    public static final Duration DEFAULT_SCALE_IN_LOOKAHEAD = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_SCALE_IN_LOOKAHEAD = Duration.ofMinutes(5);
     /** The default widening by recent error: twice the mean relative error. */
     public static final double DEFAULT_ERROR_WIDENING = 2.0;
 
