@@ -5,6 +5,7 @@ import com.hazelcast.core.LifecycleEvent;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.node.member.GridMember;
 import io.sessiongrid.provision.internal.Requests;
+import io.sessiongrid.provision.internal.BookedProvisioner;
 import io.sessiongrid.provision.internal.ServerBook;
 
 import java.time.Clock;
@@ -25,13 +26,12 @@ import java.util.function.Supplier;
  * ready when its member has joined and started SessionGrid's jobs; retiring shuts it down gracefully; a member
  * that shuts down by itself is reported dead.
  */
-public final class InProcessProvisioner implements ServerProvisioner {
+public final class InProcessProvisioner extends BookedProvisioner {
 
     public static final String NAME = "in-process";
 
     private final SessionGridConfig config;
     private final Supplier<Config> memberConfig;
-    private final ServerBook book;
     private final Map<String, GridMember> members = new ConcurrentHashMap<>();
     private final ExecutorService starter = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "sessiongrid-in-process-provisioner");
@@ -43,9 +43,9 @@ public final class InProcessProvisioner implements ServerProvisioner {
      * @param memberConfig a fresh Hazelcast member configuration per server (cluster name, network, join)
      */
     public InProcessProvisioner(SessionGridConfig config, Supplier<Config> memberConfig, Clock clock) {
+        super(new ServerBook(clock, "in-process-"));
         this.config = config;
         this.memberConfig = memberConfig;
-        this.book = new ServerBook(clock, "in-process-");
     }
 
     @Override
@@ -100,26 +100,6 @@ public final class InProcessProvisioner implements ServerProvisioner {
             return;
         }
         starter.execute(member::shutdown);
-    }
-
-    @Override
-    public List<ProvisionedServer> servers() {
-        return book.live();
-    }
-
-    @Override
-    public Optional<ProvisionedServer> server(String serverId) {
-        return book.get(serverId);
-    }
-
-    @Override
-    public Optional<Duration> provisioningTime() {
-        return book.provisioningTime();
-    }
-
-    @Override
-    public void addListener(Consumer<ProvisionEvent> listener) {
-        book.addListener(listener);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.sessiongrid.provision;
 
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.provision.internal.Requests;
+import io.sessiongrid.provision.internal.BookedProvisioner;
 import io.sessiongrid.provision.internal.ServerBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ import java.util.regex.Pattern;
  *   <li>A process that exits without being retired is reported dead with its exit code and last output lines.</li>
  * </ul>
  */
-public final class LocalProcessProvisioner implements ServerProvisioner {
+public final class LocalProcessProvisioner extends BookedProvisioner {
 
     public static final String NAME = "local-process";
     private static final Logger LOG = LoggerFactory.getLogger(LocalProcessProvisioner.class);
@@ -44,13 +45,12 @@ public final class LocalProcessProvisioner implements ServerProvisioner {
 
     private final SessionGridConfig config;
     private final LocalCommand command;
-    private final ServerBook book;
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
 
     public LocalProcessProvisioner(SessionGridConfig config, LocalCommand command, Clock clock) {
+        super(new ServerBook(clock, "local-"));
         this.config = config;
         this.command = command;
-        this.book = new ServerBook(clock, "local-");
     }
 
     @Override
@@ -131,26 +131,6 @@ public final class LocalProcessProvisioner implements ServerProvisioner {
             p.destroyForcibly();
             return p;
         });
-    }
-
-    @Override
-    public List<ProvisionedServer> servers() {
-        return book.live();
-    }
-
-    @Override
-    public Optional<ProvisionedServer> server(String serverId) {
-        return book.get(serverId);
-    }
-
-    @Override
-    public Optional<Duration> provisioningTime() {
-        return book.provisioningTime();
-    }
-
-    @Override
-    public void addListener(Consumer<ProvisionEvent> listener) {
-        book.addListener(listener);
     }
 
     /** Retires every server and waits (up to the stop timeout and a little more) for their processes to end. */

@@ -44,9 +44,23 @@ public final class ServerBook {
         return clock;
     }
 
-    /** Books a new STARTING server and returns it. */
+    /** Books a new STARTING server, numbered by this book, and returns it. */
     public synchronized ProvisionedServer add(String role, String handle) {
-        String id = prefix + sequence++;
+        return addNamed(prefix + sequence++, role, handle);
+    }
+
+    /**
+     * Books a new STARTING server whose id the platform chose (a StatefulSet's pod name). An id that ended may
+     * be booked again (a pod ordinal comes back on the next scale-out).
+     *
+     * @throws IllegalStateException when a live server already has that id
+     */
+    public synchronized ProvisionedServer addNamed(String id, String role, String handle) {
+        ProvisionedServer old = servers.get(id);
+        if (old != null && !old.phase().terminal()) {
+            throw new IllegalStateException("server " + id + " is already " + old.phase());
+        }
+        servers.remove(id); // re-inserted last: live() keeps the order of requests
         ProvisionedServer s = new ProvisionedServer(id, role, ServerPhase.STARTING, clock.instant(), Optional.empty(),
                 Optional.empty(), handle, "");
         servers.put(id, s);
