@@ -17,10 +17,17 @@ public record SessionGridConfig(Map<String, PartitionTypeConfig> partitions,
                                 EncryptionConfig encryption,
                                 AnalyzerConfig analyzer,
                                 ScalingConfig scaling,
-                                SniConfig sni) {
+                                SniConfig sni,
+                                MigrationConfig migration) {
     public SessionGridConfig {
         partitions = Collections.unmodifiableMap(new LinkedHashMap<>(partitions));
         roles = Collections.unmodifiableMap(new LinkedHashMap<>(roles));
+    }
+
+    /** A configuration with the default {@link MigrationConfig}. */
+    public SessionGridConfig(Map<String, PartitionTypeConfig> partitions, Map<String, RoleConfig> roles,
+                             EncryptionConfig encryption, AnalyzerConfig analyzer, ScalingConfig scaling, SniConfig sni) {
+        this(partitions, roles, encryption, analyzer, scaling, sni, MigrationConfig.defaults());
     }
 
     public Optional<PartitionTypeConfig> partition(String name) {

@@ -10,7 +10,7 @@ class YamlErrorsTest {
     @Test
     void unknownTopLevelKeyListsTheKnownKeys() {
         assertRejected("partition:\n  a: {}\n", "partition",
-                "unknown key 'partition'", "analyzer, encryption, partitions, roles, scaling, sni");
+                "unknown key 'partition'", "analyzer, encryption, migration, partitions, roles, scaling, sni");
     }
 
     @Test
@@ -104,6 +104,6 @@ class YamlErrorsTest {
 
     @Test
     void listAsTheWholeDocumentIsRefused() {
-        assertRejected("- a\n- b\n", "", "wrong type", "a mapping with keys [analyzer, encryption, partitions");
+        assertRejected("- a\n- b\n", "", "wrong type", "a mapping with keys [analyzer, encryption, migration, partitions");
     }
 }

@@ -5,6 +5,11 @@ import io.sessiongrid.analyzer.internal.BufferedConnectionTracker;
 import io.sessiongrid.analyzer.internal.HazelcastConnectionAnalyzer;
 import io.sessiongrid.analyzer.internal.MapBatchWriter;
 import io.sessiongrid.config.AnalyzerConfig;
+import io.sessiongrid.time.ExecutorScheduler;
+import io.sessiongrid.time.Scheduler;
+
+import java.time.Clock;
+import java.util.Objects;
 
 /** Creates the analyzer's recording and reading APIs, on members and clients alike. */
 public final class Analyzers {
@@ -12,15 +17,22 @@ public final class Analyzers {
     }
 
     /**
-     * A tracker that flushes every smallest configured interval into {@code hz}'s cluster. Create one per process
-     * and close it on shutdown (the close flushes what is left).
+     * A tracker that flushes every smallest configured interval into {@code hz}'s cluster, on the JVM's shared
+     * daemon scheduler and the system clock. Create one per process and close it on shutdown (the close flushes
+     * what is left). A SessionGrid node makes its own with its clock and scheduler ({@code SessionGrid.connections()}).
      *
      * @param hz a member (after {@link AnalyzerMaps#configure}) or a client (after
      *           {@link AnalyzerSerialization#register})
      */
     public static ConnectionTracker tracker(HazelcastInstance hz, AnalyzerConfig analyzer) {
+        return tracker(hz, analyzer, Clock.systemUTC(), ExecutorScheduler.shared());
+    }
+
+    /** A tracker whose flush is scheduled on {@code scheduler}, labelled with {@code clock}'s time. */
+    public static ConnectionTracker tracker(HazelcastInstance hz, AnalyzerConfig analyzer, Clock clock,
+                                            Scheduler scheduler) {
         return new BufferedConnectionTracker(new MapBatchWriter(hz), analyzer.intervals().get(0).toMillis(),
-                System::currentTimeMillis, true);
+                clock::millis, Objects.requireNonNull(scheduler, "scheduler"));
     }
 
     /** The read API over {@code hz}'s cluster. */

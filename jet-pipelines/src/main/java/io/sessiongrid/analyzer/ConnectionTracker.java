@@ -16,11 +16,23 @@ package io.sessiongrid.analyzer;
 public interface ConnectionTracker extends AutoCloseable {
 
     /**
+     * A connection was opened on this process's server. On a SessionGrid node ({@code SessionGrid.connections()})
+     * this also registers the node's server as the connection's owner; a bare tracker records no owner.
+     *
+     * @param connectionId unique per connection, not empty
+     * @param sessionId    the session it serves (where its records are stored), not empty
+     */
+    default void opened(String connectionId, String sessionId) {
+        opened(connectionId, sessionId, "");
+    }
+
+    /**
      * A connection was opened.
      *
      * @param connectionId unique per connection, not empty
      * @param sessionId    the session it serves (where its records are stored), not empty
-     * @param member       the server it is attached to, as the application names it (may be empty)
+     * @param member       the server it is attached to (may be empty: this process's server); on a SessionGrid node
+     *                     a registered server id, which becomes the connection's owner
      */
     void opened(String connectionId, String sessionId, String member);
 

@@ -17,6 +17,7 @@ import io.sessiongrid.session.internal.SessionKey;
 import io.sessiongrid.session.internal.SessionMaps;
 import io.sessiongrid.session.internal.StoredPartition;
 import io.sessiongrid.session.internal.SetIfVersionProcessor;
+import io.sessiongrid.session.internal.VersionProbe;
 import io.sessiongrid.session.internal.WriteResult;
 
 import java.time.Clock;
@@ -87,7 +88,8 @@ public final class SessionStores {
                 .addSerializer(new WriteResult.Serializer())
                 .addSerializer(new SetIfVersionProcessor.Serializer())
                 .addSerializer(new ElementDeltaProcessor.Serializer())
-                .addSerializer(new ExistsProcessor.Serializer());
+                .addSerializer(new ExistsProcessor.Serializer())
+                .addSerializer(new VersionProbe.Serializer());
         return serialization;
     }
 

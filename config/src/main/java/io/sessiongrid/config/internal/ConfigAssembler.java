@@ -3,6 +3,7 @@ package io.sessiongrid.config.internal;
 import io.sessiongrid.config.AnalyzerConfig;
 import io.sessiongrid.config.ConfigException;
 import io.sessiongrid.config.EncryptionConfig;
+import io.sessiongrid.config.MigrationConfig;
 import io.sessiongrid.config.PartitionTypeConfig;
 import io.sessiongrid.config.Placement;
 import io.sessiongrid.config.RoleConfig;
@@ -50,7 +51,8 @@ final class ConfigAssembler {
                 encryption(d.encryption, base.map(SessionGridConfig::encryption)),
                 analyzer(d.analyzer, base.map(SessionGridConfig::analyzer)),
                 scaling(d.scaling, base.map(SessionGridConfig::scaling)),
-                sni(d.sni, base.map(SessionGridConfig::sni)));
+                sni(d.sni, base.map(SessionGridConfig::sni)),
+                migration(d.migration, base.map(SessionGridConfig::migration)));
     }
 
     private static Map<String, PartitionTypeConfig> partitions(Map<String, ConfigDocument.PartitionType> given) {
@@ -114,6 +116,16 @@ final class ConfigAssembler {
                 field(d.chunkSize, b, SniConfig::chunkSize, "sni.chunkSize"),
                 field(d.reservationTtl, b, SniConfig::reservationTtl, "sni.reservationTtl"),
                 field(d.idleTimeout, b, SniConfig::idleTimeout, "sni.idleTimeout"));
+    }
+
+    private MigrationConfig migration(ConfigDocument.Migration d, Optional<MigrationConfig> b) {
+        if (d == null) {
+            return required(b, "migration");
+        }
+        // role and redirectAddress absent or null mean "none", like encryption.keyFile: the defaults have none.
+        return new MigrationConfig(d.role, d.redirectAddress,
+                field(d.moveTimeout, b, MigrationConfig::moveTimeout, "migration.moveTimeout"),
+                field(d.replay, b, MigrationConfig::replay, "migration.replay"));
     }
 
     private <S, T> T field(T given, Optional<S> baseSection, Function<S, T> getter, String path) {

@@ -2,6 +2,7 @@ package io.sessiongrid.config.internal;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import io.sessiongrid.config.MigrationConfig;
 import io.sessiongrid.config.Placement;
 import io.sessiongrid.config.ScalingConfig;
 
@@ -25,6 +26,7 @@ final class ConfigDocument {
     @JsonSetter(nulls = Nulls.SKIP) Analyzer analyzer;
     @JsonSetter(nulls = Nulls.SKIP) Scaling scaling;
     @JsonSetter(nulls = Nulls.SKIP) Sni sni;
+    @JsonSetter(nulls = Nulls.SKIP) Migration migration;
 
     /** One entry under {@code partitions}; absent fields take the per-field defaults. */
     static final class PartitionType {
@@ -64,5 +66,12 @@ final class ConfigDocument {
         Integer chunkSize;
         Duration reservationTtl;
         Duration idleTimeout;
+    }
+
+    static final class Migration {
+        @JsonSetter(nulls = Nulls.SET) String role;
+        @JsonSetter(nulls = Nulls.SET) String redirectAddress;
+        Duration moveTimeout;
+        MigrationConfig.ReplayScope replay;
     }
 }

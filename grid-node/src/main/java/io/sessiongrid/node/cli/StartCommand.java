@@ -1,20 +1,31 @@
 package io.sessiongrid.node.cli;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.spi.properties.ClusterProperty;
+import com.hazelcast.spi.properties.HazelcastProperties;
 import io.sessiongrid.config.HazelcastConfigs;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.config.SessionGridConfigLoader;
 import io.sessiongrid.node.member.GridMember;
+import io.sessiongrid.runtime.internal.GracefulStop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
-/** {@code start}: one grid member in the foreground until it is stopped (Ctrl-C or SIGTERM shut it down gracefully). */
+/**
+ * {@code start}: one grid member in the foreground until it is stopped. SIGTERM or Ctrl-C stop it gracefully
+ * (replicas handed over, exit 0); a second signal, or a stop longer than the graceful-shutdown wait, ends it at
+ * once.
+ */
 @Command(name = "start", mixinStandardHelpOptions = true,
-        description = "Start a grid member from YAML and run until stopped.")
+        description = "Start a grid member from YAML and run until stopped (SIGTERM/Ctrl-C: graceful stop, exit 0).")
 final class StartCommand implements Callable<Integer> {
+    /** Beyond Hazelcast's own wait for replicas: time for the components to close and the instance to go. */
+    private static final Duration STOP_MARGIN = Duration.ofSeconds(30);
+
     @Option(names = "--config", paramLabel = "FILE", description = "sessiongrid.yaml (default: the shipped defaults)")
     Path config;
 
@@ -27,18 +38,24 @@ final class StartCommand implements Callable<Integer> {
     @Option(names = "--role", paramLabel = "ROLE", description = "Server role, one of the config's roles.")
     String role;
 
+    @Option(names = "--shutdown-timeout", paramLabel = "SECONDS",
+            description = "How long a graceful stop may wait for backups to be handed over "
+                    + "(default: hazelcast.graceful.shutdown.max.wait, 600).")
+    Long shutdownTimeoutSeconds;
+
     @Override
     public Integer call() throws InterruptedException {
         SessionGridConfig sg = config == null ? SessionGridConfigLoader.defaults() : SessionGridConfigLoader.load(config);
         Config member = HazelcastConfigs.member(hazelcast);
-        GridMember grid = GridMember.start(sg, member, lite, role);
-        System.out.println("SessionGrid member " + grid.address() + " up in cluster '" + member.getClusterName()
-                + "' (" + grid.describe() + "); Ctrl-C to stop");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("SessionGrid member " + grid.address() + ": shutting down gracefully (backups handed over)");
-            grid.shutdown();
-        }, "sessiongrid-shutdown"));
+        GridMember grid = GridMember.start(sg, member, lite, role,
+                shutdownTimeoutSeconds == null ? null : Duration.ofSeconds(shutdownTimeoutSeconds));
+        String address = grid.address();
+        Duration wait = Duration.ofSeconds(new HazelcastProperties(member).getSeconds(ClusterProperty.GRACEFUL_SHUTDOWN_MAX_WAIT));
+        GracefulStop stop = GracefulStop.install(grid.node(), wait.plus(STOP_MARGIN),
+                line -> System.out.println("SessionGrid member " + address + ": " + line));
+        System.out.println("SessionGrid member " + address + " up in cluster '" + member.getClusterName()
+                + "' (" + grid.describe() + "); Ctrl-C or SIGTERM to stop");
         grid.awaitShutdown();
-        return 0;
+        return stop.exitCode();
     }
 }

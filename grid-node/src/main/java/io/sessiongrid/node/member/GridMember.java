@@ -1,35 +1,23 @@
 package io.sessiongrid.node.member;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.LifecycleEvent;
 import io.sessiongrid.config.ConfigException;
 import io.sessiongrid.config.SessionGridConfig;
-import io.sessiongrid.node.sni.SniSweeper;
-import io.sessiongrid.session.SessionStores;
-import io.sessiongrid.sni.SniServices;
+import io.sessiongrid.runtime.NodeOptions;
+import io.sessiongrid.runtime.internal.NodeRuntime;
 
-import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
 
-/** A running SessionGrid member, as {@code ./sessiongrid start} runs it. */
+/**
+ * A running SessionGrid member as {@code ./sessiongrid start} runs it: the node runtime (the same as
+ * {@code SessionGrid.embedded}) with the command's options, waited on until it stops.
+ */
 public final class GridMember {
-    private final HazelcastInstance hazelcast;
-    private final String role;
-    private final boolean lite;
-    private final CountDownLatch down = new CountDownLatch(1);
-    private final SniSweeper sweeper;
+    private final NodeRuntime node;
 
-    private GridMember(HazelcastInstance hazelcast, String role, boolean lite, SniSweeper sweeper) {
-        this.hazelcast = hazelcast;
-        this.sweeper = sweeper;
-        this.role = role;
-        this.lite = lite;
-        hazelcast.getLifecycleService().addLifecycleListener(event -> {
-            if (event.getState() == LifecycleEvent.LifecycleState.SHUTDOWN) {
-                down.countDown();
-            }
-        });
+    private GridMember(NodeRuntime node) {
+        this.node = node;
     }
 
     /**
@@ -39,54 +27,49 @@ public final class GridMember {
      * @throws ConfigException if the role is not configured
      */
     public static GridMember start(SessionGridConfig config, Config member, boolean lite, String role) {
-        if (role != null && config.role(role).isEmpty()) {
-            throw new ConfigException("--role", role, "unknown role; configured roles: " + config.roles().keySet());
+        return start(config, member, lite, role, null);
+    }
+
+    /**
+     * Starts a member whose graceful shutdown waits at most {@code shutdownTimeout} for its replicas to be handed
+     * over ({@code null}: the Hazelcast configuration's {@code hazelcast.graceful.shutdown.max.wait}).
+     */
+    public static GridMember start(SessionGridConfig config, Config member, boolean lite, String role,
+                                   Duration shutdownTimeout) {
+        NodeOptions.Builder options = NodeOptions.builder().config(config).role(role).shutdownTimeout(shutdownTimeout);
+        if (lite) {
+            options.liteMember(member);
+        } else {
+            options.member(member.setLiteMember(false));
         }
-        MemberConfigs.prepare(member, config);
-        member.setLiteMember(lite);
-        if (role != null) {
-            member.getMemberAttributeConfig().setAttribute(MemberConfigs.ROLE_ATTRIBUTE, role);
-        }
-        HazelcastInstance hazelcast = Hazelcast.newHazelcastInstance(member);
-        try {
-            MemberConfigs.startJobs(hazelcast, config);
-            if (!lite) {
-                // SQL mappings let Management Center's SQL browser read the session maps. They are cluster-wide
-                // catalog entries, and Hazelcast runs no SQL on lite members, so data members create them.
-                for (String type : config.partitions().keySet()) {
-                    hazelcast.getSql().execute(SessionStores.sqlMapping(type)).close();
-                }
-            }
-        } catch (RuntimeException e) {
-            hazelcast.getLifecycleService().terminate();
-            throw e;
-        }
-        SniSweeper sweeper = SniSweeper.start(hazelcast, SniServices.create(hazelcast, config.sni()),
-                config.sni().idleTimeout());
-        return new GridMember(hazelcast, role, lite, sweeper);
+        return new GridMember(NodeRuntime.start(options.build()));
     }
 
     public String address() {
-        return hazelcast.getCluster().getLocalMember().getAddress().toString();
+        return node.address();
     }
 
     public String describe() {
-        return (lite ? "lite member" : "data member") + (role == null ? "" : ", role " + role)
-                + ", " + hazelcast.getCluster().getMembers().size() + " member(s) in the cluster";
+        return (node.kind().isMember() && node.hazelcast().getCluster().getLocalMember().isLiteMember()
+                ? "lite member" : "data member") + node.role().map(r -> ", role " + r).orElse("")
+                + ", " + node.hazelcast().getCluster().getMembers().size() + " member(s) in the cluster";
     }
 
     public HazelcastInstance hazelcast() {
-        return hazelcast;
+        return node.hazelcast();
     }
 
+    /** The node runtime, for signal handling. */
+    public NodeRuntime node() {
+        return node;
+    }
+
+    /** Stops gracefully (components and periodic tasks first, then the instance hands its replicas over). */
     public void shutdown() {
-        sweeper.close();
-        if (hazelcast.getLifecycleService().isRunning()) {
-            hazelcast.shutdown();
-        }
+        node.close();
     }
 
     public void awaitShutdown() throws InterruptedException {
-        down.await();
+        node.awaitStop();
     }
 }

@@ -1,56 +1,47 @@
 package io.sessiongrid.node.sni;
 
-import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
 import io.sessiongrid.profiler.AppProfile;
 import io.sessiongrid.profiler.BehavioralProfiler;
+import io.sessiongrid.runtime.NodeComponent;
+import io.sessiongrid.runtime.NodeContext;
 import io.sessiongrid.sni.SniService;
 import io.sessiongrid.sni.UnknownAppException;
 import io.sessiongrid.sni.reservation.PlanAction;
 import io.sessiongrid.sni.reservation.PredictiveAllocator;
 import io.sessiongrid.sni.reservation.ReservationPolicy;
 import io.sessiongrid.sni.reservation.VmForecast;
+import io.sessiongrid.time.ScheduledTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Every decision interval, reads the profiler's per-application VM forecasts and lets a
- * {@link PredictiveAllocator} reserve (and shadow-allocate) identifiers for the predicted growth, extend or
- * release what it holds. Runs in each process that allocates, over that process's {@link SniService}, because
- * shadow identifiers are handed out by the instance that reserved them.
+ * Every decision interval ({@code scaling.decisionInterval}), reads the profiler's per-application VM forecasts
+ * and lets a {@link PredictiveAllocator} reserve (and shadow-allocate) identifiers for the predicted growth,
+ * extend or release what it holds. Runs on every node (members and clients), over that node's
+ * {@link SniService}, because shadow identifiers are handed out by the instance that reserved them. Scheduled on
+ * the node's scheduler, so it stops before the node's instance does.
  */
-public final class ProfileFeed implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(ProfileFeed.class.getName());
+public final class ProfileFeed implements NodeComponent {
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileFeed.class);
 
-    private final IMap<String, AppProfile> profiles;
-    private final SniService sni;
-    private final PredictiveAllocator allocator;
-    private final ScheduledExecutorService timer;
+    private IMap<String, AppProfile> profiles;
+    private SniService sni;
+    private PredictiveAllocator allocator;
+    private ScheduledTask task;
 
-    private ProfileFeed(HazelcastInstance hazelcast, SniService sni, Duration reservationTtl, Duration period) {
-        this.profiles = hazelcast.getMap(BehavioralProfiler.PROFILES);
-        this.sni = sni;
-        this.allocator = new PredictiveAllocator(sni, ReservationPolicy.defaults(reservationTtl));
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sessiongrid-sni-profile-feed");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = period.toMillis();
-        timer.scheduleWithFixedDelay(this::runQuietly, millis, millis, TimeUnit.MILLISECONDS);
-    }
-
-    /** Starts feeding every {@code period}. */
-    public static ProfileFeed start(HazelcastInstance hazelcast, SniService sni, Duration reservationTtl,
-                                    Duration period) {
-        return new ProfileFeed(hazelcast, sni, reservationTtl, period);
+    @Override
+    public void start(NodeContext node) {
+        this.profiles = node.hazelcast().getMap(BehavioralProfiler.PROFILES);
+        this.sni = node.sni();
+        this.allocator = new PredictiveAllocator(sni, ReservationPolicy.defaults(node.config().sni().reservationTtl()));
+        Duration period = node.config().scaling().decisionInterval();
+        this.task = node.scheduler().withFixedDelay("sni-profile-feed", period, period, this::runQuietly);
     }
 
     /**
@@ -61,6 +52,9 @@ public final class ProfileFeed implements AutoCloseable {
      * @return what was done
      */
     public synchronized List<PlanAction> runOnce() {
+        if (allocator == null) {
+            throw new IllegalStateException("the profile feed has not been started on a node");
+        }
         List<VmForecast> forecasts = new ArrayList<>();
         for (AppProfile p : profiles.values()) {
             if (registered(p.appId())) {
@@ -83,14 +77,18 @@ public final class ProfileFeed implements AutoCloseable {
     private void runQuietly() {
         try {
             runOnce();
+        } catch (HazelcastInstanceNotActiveException e) {
+            LOG.debug("SNI reservation refresh skipped: the instance is shutting down");
         } catch (RuntimeException e) {
             // The next interval tries again; reservations already made expire on their own if nobody extends them.
-            LOG.log(Level.WARNING, "SNI reservation refresh failed: " + e.getMessage(), e);
+            LOG.warn("SNI reservation refresh failed; retrying next interval: {}", e.toString(), e);
         }
     }
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        if (task != null) {
+            task.cancel();
+        }
     }
 }

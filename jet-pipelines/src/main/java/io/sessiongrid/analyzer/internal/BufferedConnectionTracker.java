@@ -2,7 +2,12 @@ package io.sessiongrid.analyzer.internal;
 
 import io.sessiongrid.analyzer.ConnectionSample;
 import io.sessiongrid.analyzer.ConnectionTracker;
+import io.sessiongrid.time.ScheduledTask;
+import io.sessiongrid.time.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,14 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The {@link ConnectionTracker}: per connection, monotonic {@link LongAdder} counters that recording threads
@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  * a failed write leaves the marks where they were and the next flush carries the counts.
  */
 public final class BufferedConnectionTracker implements ConnectionTracker {
-    private static final Logger LOG = Logger.getLogger(BufferedConnectionTracker.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(BufferedConnectionTracker.class);
     /** The periodic flush runs this long after each interval boundary. */
     static final long FLUSH_DELAY_MILLIS = 25;
 
@@ -36,31 +36,29 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
     private final ConcurrentHashMap<String, Counters> live = new ConcurrentHashMap<>();
     private final LongAdder unknown = new LongAdder();
     private final AtomicLong failedFlushes = new AtomicLong();
-    private final ScheduledExecutorService timer;
+    private final ScheduledTask periodicFlush;
+    /** Periodic flushes failed in a row (periodic flusher only): the first is logged at warn, recovery at info. */
+    private int failingFlushes;
     /** The interval the last successful flush was labelled with (under the flush lock). */
     private long lastFlushed = Long.MIN_VALUE;
 
     /**
-     * @param periodic whether to flush by itself every interval (false: only {@link #flush()} writes)
+     * @param scheduler runs the periodic flush once per interval; {@code null}: only {@link #flush()} writes
      */
-    public BufferedConnectionTracker(BatchWriter writer, long intervalMillis, LongSupplier clock, boolean periodic) {
+    public BufferedConnectionTracker(BatchWriter writer, long intervalMillis, LongSupplier clock, Scheduler scheduler) {
         if (intervalMillis < 1) {
             throw new IllegalArgumentException("intervalMillis must be >= 1, got " + intervalMillis);
         }
         this.writer = writer;
         this.intervalMillis = intervalMillis;
         this.clock = clock;
-        if (periodic) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "sessiongrid-tracker-flush");
-                t.setDaemon(true);
-                return t;
-            });
+        if (scheduler != null) {
             long now = clock.getAsLong();
             long delay = intervalMillis - Math.floorMod(now, intervalMillis) + FLUSH_DELAY_MILLIS;
-            timer.scheduleAtFixedRate(this::periodicFlush, delay, intervalMillis, TimeUnit.MILLISECONDS);
+            periodicFlush = scheduler.atFixedRate("tracker-flush", Duration.ofMillis(delay),
+                    Duration.ofMillis(intervalMillis), this::periodicFlush);
         } else {
-            timer = null;
+            periodicFlush = null;
         }
     }
 
@@ -122,8 +120,17 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
         try {
             long now = clock.getAsLong();
             flushInterval(now - Math.floorMod(now, intervalMillis) - intervalMillis);
+            if (failingFlushes > 0) {
+                LOG.info("connection tracker flush works again after {} failed flush(es)", failingFlushes);
+                failingFlushes = 0;
+            }
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "periodic flush failed", e);
+            // The counts stay and go with the next flush; say so once per outage, not once per interval.
+            if (failingFlushes++ == 0) {
+                LOG.warn("connection tracker flush failed; its counts go with the next flush: {}", e.toString(), e);
+            } else {
+                LOG.debug("connection tracker flush failed again ({} in a row)", failingFlushes, e);
+            }
         }
     }
 
@@ -186,8 +193,8 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
 
     @Override
     public void close() {
-        if (timer != null) {
-            timer.shutdownNow();
+        if (periodicFlush != null) {
+            periodicFlush.cancel(); // waits for a periodic flush in progress
         }
         flush();
     }

@@ -50,7 +50,7 @@ class BufferedConnectionTrackerTest {
 
     private final Recorder writer = new Recorder();
     private final AtomicLong now = new AtomicLong(10_500);
-    private final BufferedConnectionTracker tracker = new BufferedConnectionTracker(writer, 1000, now::get, false);
+    private final BufferedConnectionTracker tracker = new BufferedConnectionTracker(writer, 1000, now::get, null);
 
     @Test
     void aggregatesEventsIntoOneSamplePerConnectionAndOneBatchPerPartition() {

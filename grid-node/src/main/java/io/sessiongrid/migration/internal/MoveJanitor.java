@@ -1,0 +1,174 @@
+package io.sessiongrid.migration.internal;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
+import io.sessiongrid.migration.MoveRecord;
+import io.sessiongrid.servers.ConnectionOwnership.Phase;
+import io.sessiongrid.servers.internal.ConnectionRecord;
+import io.sessiongrid.servers.internal.ConnectionRef;
+import io.sessiongrid.servers.internal.HazelcastServerRegistry;
+import io.sessiongrid.servers.internal.OwnershipProcessor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Rolls moves back, and cleans up after servers that die. On members, the oldest member (one at a time, the
+ * same one every member agrees on) watches member and client removals: a dead server leaves the registry, its
+ * moves as target roll back to their sources, its moves as source complete (the target needs nothing from it),
+ * and the connections it owned are marked orphaned. It also rolls back moves whose deadline passed without
+ * an accept (a target that hangs, or whose coordinator died).
+ */
+final class MoveJanitor implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(MoveJanitor.class.getName());
+    /** A client that lost its connection to the oldest member gets this long to reconnect before it counts as dead. */
+    static final Duration CLIENT_GRACE = Duration.ofSeconds(3);
+
+    private final HazelcastInstance hazelcast;
+    private final HazelcastServerRegistry registry;
+    private final IMap<ConnectionRef, ConnectionRecord> connections;
+    private final MoveLog log;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private UUID membershipListener;
+    private UUID clientListener;
+
+    MoveJanitor(HazelcastInstance hazelcast, HazelcastServerRegistry registry, MoveLog log, Clock clock,
+                ScheduledExecutorService scheduler, Duration moveTimeout, boolean member) {
+        this.hazelcast = hazelcast;
+        this.registry = registry;
+        this.connections = registry.connectionMap();
+        this.log = log;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        if (member) {
+            membershipListener = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+                @Override
+                public void memberAdded(MembershipEvent event) {
+                }
+
+                @Override
+                public void memberRemoved(MembershipEvent event) {
+                    scheduler.execute(() -> serverGone(event.getMember().getUuid().toString()));
+                }
+            });
+            clientListener = hazelcast.getClientService().addClientListener(new com.hazelcast.client.ClientListener() {
+                @Override
+                public void clientConnected(com.hazelcast.client.Client client) {
+                }
+
+                @Override
+                public void clientDisconnected(com.hazelcast.client.Client client) {
+                    scheduler.schedule(() -> clientGone(client.getUuid()), CLIENT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            });
+            long period = Math.max(500, moveTimeout.toMillis() / 2);
+            scheduler.scheduleWithFixedDelay(this::sweepQuietly, period, period, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private boolean oldest() {
+        try {
+            Member first = hazelcast.getCluster().getMembers().iterator().next();
+            return first.localMember();
+        } catch (RuntimeException e) {
+            return false; // shutting down
+        }
+    }
+
+    private void clientGone(UUID client) {
+        boolean back = hazelcast.getClientService().getConnectedClients().stream().anyMatch(c -> c.getUuid().equals(client));
+        if (!back) {
+            serverGone(client.toString());
+        }
+    }
+
+    /** Cleans up after a server that left the cluster without deregistering (or with connections left). */
+    void serverGone(String serverId) {
+        if (!hazelcast.getLifecycleService().isRunning() || !oldest()) {
+            return;
+        }
+        try {
+            registry.remove(serverId);
+            for (ConnectionRecord r : registry.involving(serverId)) {
+                boolean targetDied = (r.in(Phase.MOVING) && serverId.equals(r.peer()))
+                        || (r.in(Phase.ACCEPTING) && serverId.equals(r.server()));
+                if (targetDied) {
+                    rollback(r, "the target server " + serverId + " left the cluster");
+                }
+            }
+            int orphaned = registry.orphanAll(serverId);
+            if (orphaned > 0) {
+                LOG.info("server " + serverId + " left the cluster; " + orphaned + " of its connections are orphaned");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "clean-up after server " + serverId + " failed", e);
+        }
+    }
+
+    private void sweepQuietly() {
+        try {
+            if (hazelcast.getLifecycleService().isRunning() && oldest()) {
+                sweep();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "move sweep failed; the next one retries", e);
+        }
+    }
+
+    /** Rolls back every move whose deadline passed. */
+    int sweep() {
+        Collection<ConnectionRecord> late = connections.values(Predicates.and(
+                Predicates.in("phase", Phase.MOVING.name(), Phase.ACCEPTING.name()),
+                Predicates.lessThan("deadline", clock.millis())));
+        int n = 0;
+        for (ConnectionRecord r : late) {
+            n += rollback(r, "the target did not accept before the move's deadline") != null ? 1 : 0;
+        }
+        return n;
+    }
+
+    /**
+     * Rolls back {@code r}'s current move, if it is still under way.
+     *
+     * @return the entry after the rollback, or null if the move had already finished (or the entry is gone)
+     */
+    ConnectionRecord rollback(ConnectionRecord r, String reason) {
+        ConnectionRecord after = connections.executeOnKey(r.ref(), OwnershipProcessor.rollback(r.moveId(), reason));
+        // A rollback that another node already made is reported again: its record has the same key, so it is
+        // written over, not added.
+        if (after != null && ConnectionRecord.ROLLED_BACK.equals(after.lastMove()) && r.moveId().equals(after.moveId())) {
+            Map<String, MoveRecord> rec = new HashMap<>();
+            rec.put(MoveLog.key(r.moveId(), r.connectionId()), MoveLog.of(after, clock.millis()));
+            log.write(rec);
+            return after;
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (membershipListener != null) {
+                hazelcast.getCluster().removeMembershipListener(membershipListener);
+            }
+            if (clientListener != null) {
+                hazelcast.getClientService().removeClientListener(clientListener);
+            }
+        } catch (RuntimeException e) {
+            // the instance is already down
+        }
+    }
+}

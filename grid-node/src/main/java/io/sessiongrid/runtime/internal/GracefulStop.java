@@ -1,0 +1,87 @@
+package io.sessiongrid.runtime.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Signal handling for a node that owns its process ({@code ./sessiongrid start}). SIGTERM and SIGINT replace the
+ * JVM's default handling, which would run the shutdown hooks and exit with 143 whatever they did:
+ * <ul>
+ *   <li>the first signal stops the node gracefully (its own ordered stop; Hazelcast's hook is off) and the
+ *       process then exits 0;</li>
+ *   <li>a second signal, or a stop that takes longer than the timeout, terminates the node at once (exit 128 +
+ *       the signal's number, or 1 after a timeout).</li>
+ * </ul>
+ * Uses {@code sun.misc.Signal} (module jdk.unsupported, present in every JDK since 9): the standard library has no
+ * other way to keep a SIGTERM'd JVM from exiting 143.
+ */
+public final class GracefulStop {
+    private static final Logger LOG = LoggerFactory.getLogger(GracefulStop.class);
+
+    private final NodeRuntime node;
+    private final Duration timeout;
+    private final Consumer<String> announce;
+    private volatile boolean stopping;
+    private volatile int exitCode;
+
+    private GracefulStop(NodeRuntime node, Duration timeout, Consumer<String> announce) {
+        this.node = node;
+        this.timeout = timeout;
+        this.announce = announce;
+    }
+
+    /**
+     * Installs the handlers.
+     *
+     * @param timeout  how long a graceful stop may take before the node is terminated
+     * @param announce prints the one line a stop says ("SIGTERM: stopping gracefully")
+     */
+    public static GracefulStop install(NodeRuntime node, Duration timeout, Consumer<String> announce) {
+        GracefulStop stop = new GracefulStop(node, timeout, announce);
+        for (String name : new String[]{"TERM", "INT"}) {
+            Signal.handle(new Signal(name), stop::onSignal);
+        }
+        return stop;
+    }
+
+    private synchronized void onSignal(Signal signal) {
+        if (!stopping) {
+            stopping = true;
+            announce.accept("SIG" + signal.getName() + ": stopping gracefully (backups handed over first); "
+                    + "send it again to stop at once");
+            Thread stopper = new Thread(this::stopGracefully, "sessiongrid-graceful-stop");
+            stopper.start();
+        } else {
+            announce.accept("SIG" + signal.getName() + " again: terminating now");
+            exitCode = 128 + signal.getNumber();
+            node.terminate();
+        }
+    }
+
+    private void stopGracefully() {
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!node.awaitStop(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("graceful stop took longer than {} s: terminating", timeout.toSeconds());
+                    exitCode = 1;
+                    node.terminate();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sessiongrid-stop-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        node.close();
+    }
+
+    /** The process's exit code once the node has stopped: 0 after a graceful stop. */
+    public int exitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,283 @@
+package io.sessiongrid.runtime.internal;
+
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent.LifecycleState;
+import io.sessiongrid.analyzer.Analyzers;
+import io.sessiongrid.analyzer.ConnectionAnalyzer;
+import io.sessiongrid.analyzer.ConnectionTracker;
+import io.sessiongrid.config.SessionGridConfig;
+import io.sessiongrid.node.member.MemberConfigs;
+import io.sessiongrid.runtime.NodeComponent;
+import io.sessiongrid.runtime.NodeContext;
+import io.sessiongrid.runtime.NodeKind;
+import io.sessiongrid.runtime.NodeOptions;
+import io.sessiongrid.session.SessionStore;
+import io.sessiongrid.session.SessionStores;
+import io.sessiongrid.sni.SniService;
+import io.sessiongrid.sni.SniServices;
+import io.sessiongrid.time.ExecutorScheduler;
+import io.sessiongrid.time.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The one node runtime behind {@code SessionGrid.embedded}, {@code SessionGrid.client} and
+ * {@code ./sessiongrid start}.
+ *
+ * <p>Start: complete the Hazelcast configuration (SessionGrid's maps and serializers, Jet, the role, Hazelcast's
+ * shutdown hook off), start the instance, log membership changes, create the core services (session store,
+ * analyzer, SNI service), then start the {@link BuiltInComponents} and the application's components in order.
+ *
+ * <p>Stop ({@link #close()}, the JVM shutdown hook, or a signal through {@code GracefulStop}), in this order, so
+ * nothing periodic touches an instance that is going away: close the components in reverse order, cancel every
+ * task still on the node's scheduler, flush the connection tracker, close the scheduler the node owns, and shut
+ * the instance down gracefully (a member hands its replicas over first, bounded by
+ * {@code hazelcast.graceful.shutdown.max.wait}). If the instance is shut down underneath the node (someone calls
+ * {@code terminate()}), the node's tasks are cancelled as it starts to go.
+ */
+public final class NodeRuntime implements NodeContext, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
+    /** Hazelcast's own JVM shutdown hook (policy TERMINATE by default) would race the node's ordered stop. */
+    static final String HAZELCAST_SHUTDOWN_HOOK = "hazelcast.shutdownhook.enabled";
+    static final String GRACEFUL_SHUTDOWN_MAX_WAIT = "hazelcast.graceful.shutdown.max.wait";
+    /** Threads of the scheduler a node owns: a slow SNI refresh must not hold up the tracker's flush. */
+    private static final int SCHEDULER_THREADS = 2;
+
+    private final NodeOptions options;
+    private final HazelcastInstance hazelcast;
+    private final ExecutorScheduler ownScheduler;
+    private final NodeTasks tasks;
+    private final String serverId;
+    private final List<NodeComponent> started = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private SessionStore sessions;
+    private ConnectionAnalyzer analyzer;
+    private SniService sni;
+    private ConnectionTracker tracker;
+    private Thread shutdownHook;
+
+    private NodeRuntime(NodeOptions options, HazelcastInstance hazelcast) {
+        this.options = options;
+        this.hazelcast = hazelcast;
+        this.ownScheduler = options.scheduler().isPresent() ? null
+                : ExecutorScheduler.daemon("sessiongrid-node", SCHEDULER_THREADS);
+        this.tasks = new NodeTasks(options.scheduler().orElse(ownScheduler));
+        this.serverId = options.serverId().orElseGet(() -> hazelcast.getLocalEndpoint().getUuid().toString());
+    }
+
+    /**
+     * Starts a node.
+     *
+     * @throws RuntimeException whatever failed (Hazelcast's or a component's exception); nothing is left running
+     */
+    public static NodeRuntime start(NodeOptions options) {
+        HazelcastInstance hazelcast = options.kind().isMember()
+                ? Hazelcast.newHazelcastInstance(prepareMember(options))
+                : HazelcastClient.newHazelcastClient(prepareClient(options));
+        NodeRuntime node = new NodeRuntime(options, hazelcast);
+        try {
+            node.startParts();
+        } catch (RuntimeException | Error e) {
+            node.stop();
+            throw e;
+        }
+        return node;
+    }
+
+    private static Config prepareMember(NodeOptions options) {
+        Config member = MemberConfigs.prepare(options.member(), options.config());
+        member.setLiteMember(options.kind() == NodeKind.LITE_MEMBER);
+        options.role().ifPresent(r -> member.getMemberAttributeConfig().setAttribute(MemberConfigs.ROLE_ATTRIBUTE, r));
+        member.setProperty(HAZELCAST_SHUTDOWN_HOOK, "false");
+        options.shutdownTimeout().ifPresent(t -> member.setProperty(GRACEFUL_SHUTDOWN_MAX_WAIT, String.valueOf(t.toSeconds())));
+        return member;
+    }
+
+    private static ClientConfig prepareClient(NodeOptions options) {
+        ClientConfig client = MemberConfigs.prepareClient(options.client());
+        options.role().ifPresent(r -> client.addLabel(MemberConfigs.ROLE_ATTRIBUTE + "=" + r));
+        return client;
+    }
+
+    private void startParts() {
+        hazelcast.getLifecycleService().addLifecycleListener(event -> {
+            if (event.getState() == LifecycleState.SHUTTING_DOWN) {
+                tasks.cancelAll(); // also when the instance is shut down or terminated underneath the node
+            } else if (event.getState() == LifecycleState.SHUTDOWN) {
+                stopped.countDown();
+            }
+        });
+        hazelcast.getCluster().addMembershipListener(new MembershipLog());
+        SessionGridConfig config = options.config();
+        sessions = SessionStores.create(hazelcast, config);
+        analyzer = Analyzers.analyzer(hazelcast);
+        sni = SniServices.create(hazelcast, config.sni());
+        List<NodeComponent> components = new ArrayList<>(BuiltInComponents.create());
+        components.addAll(options.components());
+        for (NodeComponent c : components) {
+            c.start(this);
+            started.add(c);
+        }
+        if (options.shutdownHook()) {
+            shutdownHook = new Thread(() -> {
+                LOG.info("JVM shutting down: stopping SessionGrid node {} gracefully", serverId);
+                stop();
+            }, "sessiongrid-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+    }
+
+    /** Stops the node gracefully (see the class comment); idempotent, and a no-op while a stop is under way. */
+    @Override
+    public void close() {
+        Thread hook = shutdownHook;
+        if (hook != null && hook != Thread.currentThread()) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down: the hook runs (or ran) this same stop.
+            }
+        }
+        stop();
+    }
+
+    private void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        List<NodeComponent> reverse = new ArrayList<>(started);
+        Collections.reverse(reverse);
+        for (NodeComponent c : reverse) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing {} failed; the node stops anyway", c.getClass().getSimpleName(), e);
+            }
+        }
+        tasks.cancelAll();
+        synchronized (this) {
+            if (tracker != null) {
+                try {
+                    tracker.close(); // flushes what is left
+                } catch (RuntimeException e) {
+                    if (hazelcast.getLifecycleService().isRunning()) {
+                        LOG.warn("the connection tracker's last flush failed: {}", e.toString());
+                    } // else the instance went away first (terminated): nothing could be flushed
+                }
+            }
+        }
+        if (ownScheduler != null) {
+            ownScheduler.close();
+        }
+        if (hazelcast.getLifecycleService().isRunning()) {
+            hazelcast.shutdown(); // graceful on a member: replicas are handed over first
+        }
+        stopped.countDown();
+    }
+
+    /** Ends the node at once, without handing anything over (a second SIGTERM). */
+    public void terminate() {
+        hazelcast.getLifecycleService().terminate();
+        stopped.countDown();
+    }
+
+    /** Waits until the node has stopped (by {@link #close()}, a signal, or its instance shutting down). */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Waits at most {@code timeout}; whether the node has stopped. */
+    public boolean awaitStop(long timeout, TimeUnit unit) throws InterruptedException {
+        return stopped.await(timeout, unit);
+    }
+
+    /** This node's address in the cluster (a member's listening address, a client's local endpoint). */
+    public String address() {
+        return kind().isMember() ? hazelcast.getCluster().getLocalMember().getAddress().toString()
+                : String.valueOf(hazelcast.getLocalEndpoint().getSocketAddress());
+    }
+
+    @Override
+    public HazelcastInstance hazelcast() {
+        return hazelcast;
+    }
+
+    @Override
+    public SessionGridConfig config() {
+        return options.config();
+    }
+
+    @Override
+    public NodeKind kind() {
+        return options.kind();
+    }
+
+    @Override
+    public Optional<String> role() {
+        return options.role();
+    }
+
+    @Override
+    public String serverId() {
+        return serverId;
+    }
+
+    @Override
+    public Optional<String> redirectAddress() {
+        return options.redirectAddress();
+    }
+
+    @Override
+    public Clock clock() {
+        return options.clock();
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return tasks;
+    }
+
+    @Override
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    @Override
+    public synchronized ConnectionTracker connections() {
+        if (tracker == null) {
+            tracker = Analyzers.tracker(hazelcast, options.config().analyzer(), options.clock(), tasks);
+        }
+        return tracker;
+    }
+
+    @Override
+    public ConnectionAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    @Override
+    public SniService sni() {
+        return sni;
+    }
+
+    @Override
+    public <T> Optional<T> component(Class<T> type) {
+        synchronized (started) {
+            return started.stream().filter(type::isInstance).map(type::cast).findFirst();
+        }
+    }
+}
