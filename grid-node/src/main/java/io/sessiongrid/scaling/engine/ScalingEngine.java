@@ -42,6 +42,7 @@ public final class ScalingEngine {
     private final ConnectionMover mover;
     private final DemandSource demand;
     private final DecisionSink sink;
+    private final String member;
     private final Set<String> retiring = new LinkedHashSet<>();
     private Set<String> seenReady;
     private Optional<Instant> lastOut = Optional.empty();
@@ -50,13 +51,14 @@ public final class ScalingEngine {
     private volatile int floor;
 
     public ScalingEngine(ScalingPolicy policy, Clock clock, ServerFleet fleet, ConnectionMover mover,
-                         DemandSource demand, DecisionSink sink) {
+                         DemandSource demand, DecisionSink sink, String member) {
         this.policy = policy;
         this.clock = clock;
         this.fleet = fleet;
         this.mover = mover;
         this.demand = demand;
         this.sink = sink;
+        this.member = member;
     }
 
     /** Stops automatic decisions (retirements in progress and rebalancing of new servers go on). */
@@ -90,7 +92,7 @@ public final class ScalingEngine {
         double peak = d.forecast().stream().mapToDouble(ForecastPoint::upper).max().orElse(d.demand());
         if (paused) {
             ScalingDecision hold = new ScalingDecision.Hold("automatic scaling is paused");
-            sink.record(new DecisionRecord(clock.instant(), policy.name(), "paused", 0, List.of(), hold.reason(),
+            sink.record(new DecisionRecord(clock.instant(), member, policy.name(), "paused", 0, List.of(), hold.reason(),
                     d.demand(), peak, committed));
             return hold;
         }
@@ -100,12 +102,12 @@ public final class ScalingEngine {
         ScalingDecision decision = policy.decide(inputs);
         Instant now = clock.instant();
         if (decision instanceof ScalingDecision.ScaleOut out) {
-            sink.record(new DecisionRecord(now, policy.name(), "scale_out", out.servers(), List.of(), out.reason(),
+            sink.record(new DecisionRecord(now, member, policy.name(), "scale_out", out.servers(), List.of(), out.reason(),
                     d.demand(), peak, committed));
             fleet.provision(out.servers());
             lastOut = Optional.of(now);
         } else if (decision instanceof ScalingDecision.ScaleIn in) {
-            sink.record(new DecisionRecord(now, policy.name(), "scale_in", in.servers().size(), in.servers(),
+            sink.record(new DecisionRecord(now, member, policy.name(), "scale_in", in.servers().size(), in.servers(),
                     in.reason(), d.demand(), peak, committed));
             Map<String, ServerView> byId = servers.stream().collect(Collectors.toMap(ServerView::id, s -> s));
             for (String id : in.servers()) {
@@ -120,7 +122,7 @@ public final class ScalingEngine {
             lastIn = Optional.of(now);
             finishRetirements();
         } else {
-            sink.record(new DecisionRecord(now, policy.name(), "hold", 0, List.of(), decision.reason(), d.demand(),
+            sink.record(new DecisionRecord(now, member, policy.name(), "hold", 0, List.of(), decision.reason(), d.demand(),
                     peak, committed));
         }
         return decision;

@@ -36,7 +36,7 @@ class ScalingEngineTest {
     private final ScalingEngine engine = new ScalingEngine(new PredictivePolicy(new PredictiveSettings(
             new ScalingLimits(100, 0.7, 1, 10), Duration.ofMinutes(2), Duration.ofSeconds(15), 0.6,
             Duration.ofMinutes(5), Duration.ofSeconds(60), 4, 2), clock), clock, fleet, fleet, () -> demand,
-            decisions::add);
+            decisions::add, "member-1");
 
     @Test
     void aForecastRiseProvisionsAndNewServersReceiveTheBusiestConnections() {
