@@ -3,7 +3,9 @@ package io.sessiongrid.provision;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.LifecycleEvent;
 import io.sessiongrid.config.SessionGridConfig;
-import io.sessiongrid.node.member.GridMember;
+import io.sessiongrid.SessionGrid;
+import io.sessiongrid.runtime.NodeComponent;
+import io.sessiongrid.runtime.NodeOptions;
 import io.sessiongrid.provision.internal.Requests;
 import io.sessiongrid.provision.internal.BookedProvisioner;
 import io.sessiongrid.provision.internal.ServerBook;
@@ -22,8 +24,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Servers as lite members in this JVM: for tests, where a real process per server would be slow. A server is
- * ready when its member has joined and started SessionGrid's jobs; retiring shuts it down gracefully; a member
+ * Servers as lite members in this JVM (each a {@link SessionGrid} node): for tests, where a real process per server
+ * would be slow. A server is ready when its node has started (joined, components up); retiring shuts it down gracefully; a member
  * that shuts down by itself is reported dead.
  */
 public final class InProcessProvisioner extends BookedProvisioner {
@@ -32,7 +34,8 @@ public final class InProcessProvisioner extends BookedProvisioner {
 
     private final SessionGridConfig config;
     private final Supplier<Config> memberConfig;
-    private final Map<String, GridMember> members = new ConcurrentHashMap<>();
+    private final Supplier<List<NodeComponent>> components;
+    private final Map<String, SessionGrid> members = new ConcurrentHashMap<>();
     private final ExecutorService starter = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "sessiongrid-in-process-provisioner");
         t.setDaemon(true);
@@ -43,9 +46,19 @@ public final class InProcessProvisioner extends BookedProvisioner {
      * @param memberConfig a fresh Hazelcast member configuration per server (cluster name, network, join)
      */
     public InProcessProvisioner(SessionGridConfig config, Supplier<Config> memberConfig, Clock clock) {
+        this(config, memberConfig, clock, List::of);
+    }
+
+    /**
+     * @param memberConfig a fresh Hazelcast member configuration per server (cluster name, network, join)
+     * @param components   fresh node components per server (e.g. its server registration), started with it
+     */
+    public InProcessProvisioner(SessionGridConfig config, Supplier<Config> memberConfig, Clock clock,
+                                Supplier<List<NodeComponent>> components) {
         super(new ServerBook(clock, "in-process-"));
         this.config = config;
         this.memberConfig = memberConfig;
+        this.components = components;
     }
 
     @Override
@@ -66,9 +79,12 @@ public final class InProcessProvisioner extends BookedProvisioner {
     }
 
     private void start(ProvisionedServer s) {
-        GridMember member;
+        SessionGrid member;
         try {
-            member = GridMember.start(config, memberConfig.get(), true, s.role());
+            NodeOptions.Builder options = NodeOptions.builder().config(config).liteMember(memberConfig.get())
+                    .role(s.role()).shutdownHook(false);
+            components.get().forEach(options::component);
+            member = SessionGrid.start(options.build());
         } catch (RuntimeException e) {
             book.gone(s.id(), "failed to start: " + e.getMessage());
             return;
@@ -85,7 +101,7 @@ public final class InProcessProvisioner extends BookedProvisioner {
             book.gone(s.id(), "member stopped while starting");
             return;
         }
-        book.ready(s.id(), member.address());
+        book.ready(s.id(), member.hazelcast().getCluster().getLocalMember().getAddress().toString());
     }
 
     @Override
@@ -94,12 +110,12 @@ public final class InProcessProvisioner extends BookedProvisioner {
         if (!book.stopping(serverId)) {
             return;
         }
-        GridMember member = members.get(serverId);
+        SessionGrid member = members.get(serverId);
         if (member == null) {
             book.gone(serverId, "retired before it was ready");
             return;
         }
-        starter.execute(member::shutdown);
+        starter.execute(member::close); // graceful
     }
 
     @Override

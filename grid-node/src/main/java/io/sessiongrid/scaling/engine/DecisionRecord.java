@@ -30,7 +30,7 @@ public record DecisionRecord(Instant at, String member, String policy, String ki
         retired = List.copyOf(retired);
     }
 
-    /** Compact serializer; SQL sees these field names ({@code at} in epoch millis, {@code retired} comma-separated). */
+    /** Compact serializer; SQL sees these field names ({@code decidedAt} in epoch millis, {@code decidedBy} the member, {@code retired} comma-separated). */
     public static final class Serializer extends NamedCompactSerializer<DecisionRecord> {
         public Serializer() {
             super(TYPE_NAME, DecisionRecord.class);
@@ -39,7 +39,7 @@ public record DecisionRecord(Instant at, String member, String policy, String ki
         @Override
         public DecisionRecord read(CompactReader in) {
             String retired = in.readString("retired");
-            return new DecisionRecord(Instant.ofEpochMilli(in.readInt64("at")), in.readString("member"),
+            return new DecisionRecord(Instant.ofEpochMilli(in.readInt64("decidedAt")), in.readString("decidedBy"),
                     in.readString("policy"), in.readString("kind"), in.readInt32("servers"),
                     retired == null || retired.isEmpty() ? List.of() : Arrays.asList(retired.split(",")),
                     in.readString("reason"), in.readFloat64("demand"), in.readFloat64("peakUpper"),
@@ -48,8 +48,8 @@ public record DecisionRecord(Instant at, String member, String policy, String ki
 
         @Override
         public void write(CompactWriter out, DecisionRecord d) {
-            out.writeInt64("at", d.at().toEpochMilli());
-            out.writeString("member", d.member());
+            out.writeInt64("decidedAt", d.at().toEpochMilli());
+            out.writeString("decidedBy", d.member());
             out.writeString("policy", d.policy());
             out.writeString("kind", d.kind());
             out.writeInt32("servers", d.servers());

@@ -37,9 +37,12 @@ public final class ScalingMaps {
 
     /** The SQL mapping of the decisions map, for Management Center's SQL browser. */
     public static String sqlMapping() {
-        return "CREATE OR REPLACE MAPPING \"" + DECISIONS + "\" (__key BIGINT, at BIGINT, member VARCHAR, "
-                + "policy VARCHAR, kind VARCHAR, servers INT, retired VARCHAR, reason VARCHAR, demand DOUBLE, "
-                + "peakUpper DOUBLE, committed INT) TYPE IMap OPTIONS ('keyFormat'='bigint', "
-                + "'valueFormat'='compact', 'valueCompactTypeName'='" + DecisionRecord.TYPE_NAME + "')";
+        String columns = "__key BIGINT, decidedAt BIGINT, decidedBy VARCHAR, policy VARCHAR, kind VARCHAR, "
+                + "servers INT, retired VARCHAR, reason VARCHAR, demand DOUBLE, peakUpper DOUBLE, committed INT";
+        String quoted = java.util.Arrays.stream(columns.split(", ")).map(c -> "\"" + c.replaceFirst(" ", "\" "))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return "CREATE OR REPLACE MAPPING \"" + DECISIONS + "\" (" + quoted + ") TYPE IMap OPTIONS ("
+                + "'keyFormat'='bigint', 'valueFormat'='compact', 'valueCompactTypeName'='" + DecisionRecord.TYPE_NAME
+                + "')";
     }
 }
