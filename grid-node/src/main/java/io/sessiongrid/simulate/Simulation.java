@@ -29,7 +29,7 @@ public final class Simulation {
     /**
      * Runs {@code policy}, which must read time from {@code clock}, over {@code trace}.
      *
-     * @param forecasts the trace's forecasts ({@link TraceForecasts#compute}); a reactive policy ignores them
+     * @param forecasts the trace's forecasts ({@link TraceForecasts#compute}); null for a reactive policy alone
      */
     public static SimulationResult run(Trace trace, TraceForecasts forecasts, ScalingPolicy policy,
                                        SimulatedClock clock, SimulationSettings settings) {
@@ -60,7 +60,7 @@ public final class Simulation {
             int stepNow = (int) (Duration.between(start, now).toMillis() / step.toMillis());
             if (stepNow != k) {
                 k = stepNow;
-                ClusterForecast f = forecasts.at(k);
+                ClusterForecast f = forecasts == null ? null : forecasts.at(k);
                 points = f == null ? List.of() : ForecastPoints.of(f);
                 if (f != null) {
                     errors.add(f.lastErrorPct() / 100);
