@@ -26,7 +26,7 @@ import java.util.Set;
  * by the registry id (a node's default id is its member UUID) against the provisioner's handle, or through the
  * member at the provisioner's address.
  */
-public final class RegistryFleet implements ServerFleet {
+public final class RegistryFleet implements ServerFleet, Promoter {
     private final ServerRegistry registry;
     private final ServerProvisioner provisioner;
     private final HazelcastInstance hazelcast;
@@ -105,6 +105,23 @@ public final class RegistryFleet implements ServerFleet {
     @Override
     public Optional<Duration> provisioningTime() {
         return provisioner.provisioningTime();
+    }
+
+    @Override
+    public List<String> promotable() {
+        return registry.servers().stream().filter(ServerInfo::ready)
+                .filter(s -> member(s.id()).map(m -> m.isLiteMember()).orElse(false)).map(ServerInfo::id).toList();
+    }
+
+    @Override
+    public boolean safeToPromote() {
+        return hazelcast.getPartitionService().isClusterSafe();
+    }
+
+    @Override
+    public void promote(String serverId) {
+        member(serverId).ifPresent(m -> hazelcast.getExecutorService("sessiongrid.scaling")
+                .executeOnMember(new Promote(), m));
     }
 
     /** The registry id of a provisioned server: its handle if that is a member UUID, else the UUID at its address. */

@@ -47,6 +47,8 @@ public final class ScalingEngine {
     private Set<String> seenReady;
     private Optional<Instant> lastOut = Optional.empty();
     private Optional<Instant> lastIn = Optional.empty();
+    private Promoter promoter;
+    private java.util.function.BiPredicate<Double, Integer> promoteWhen = (peak, ready) -> false;
     private volatile boolean paused;
     private volatile int floor;
 
@@ -59,6 +61,16 @@ public final class ScalingEngine {
         this.demand = demand;
         this.sink = sink;
         this.member = member;
+    }
+
+    /**
+     * Promotes lite servers through {@code promoter}, one per interval, when {@code when} holds for the peak
+     * point forecast over the horizon and the ready servers (see {@link io.sessiongrid.scaling.Promotion}), and
+     * the promoter says the cluster is safe.
+     */
+    public void promoteWith(Promoter promoter, java.util.function.BiPredicate<Double, Integer> when) {
+        this.promoter = promoter;
+        this.promoteWhen = when;
     }
 
     /** Stops automatic decisions (retirements in progress and rebalancing of new servers go on). */
@@ -90,6 +102,7 @@ public final class ScalingEngine {
         Demand d = demand.read();
         int committed = (int) servers.stream().filter(s -> s.state() != ServerState.DRAINING).count();
         double peak = d.forecast().stream().mapToDouble(ForecastPoint::upper).max().orElse(d.demand());
+        promote(d, servers);
         if (paused) {
             ScalingDecision hold = new ScalingDecision.Hold("automatic scaling is paused");
             sink.record(new DecisionRecord(clock.instant(), member, policy.name(), "paused", 0, List.of(), hold.reason(),
@@ -126,6 +139,21 @@ public final class ScalingEngine {
                     peak, committed));
         }
         return decision;
+    }
+
+    private void promote(Demand d, List<ServerView> servers) {
+        if (promoter == null) {
+            return;
+        }
+        double peakMean = Math.max(d.demand(), d.forecast().stream().mapToDouble(ForecastPoint::mean).max().orElse(0));
+        int ready = (int) servers.stream().filter(s -> s.state() == ServerState.READY).count();
+        if (!promoteWhen.test(peakMean, ready)) {
+            return;
+        }
+        List<String> lite = promoter.promotable().stream().filter(id -> !retiring.contains(id)).toList();
+        if (!lite.isEmpty() && promoter.safeToPromote()) {
+            promoter.promote(lite.get(0));
+        }
     }
 
     /** Servers chosen to retire that are drained and not yet retired. */

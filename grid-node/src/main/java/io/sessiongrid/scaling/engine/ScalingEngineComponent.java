@@ -9,6 +9,8 @@ import io.sessiongrid.runtime.NodeComponent;
 import io.sessiongrid.runtime.NodeContext;
 import io.sessiongrid.scaling.PredictivePolicy;
 import io.sessiongrid.scaling.PredictiveSettings;
+import io.sessiongrid.scaling.Promotion;
+import io.sessiongrid.scaling.ScalingLimits;
 import io.sessiongrid.scaling.ScalingDecision;
 import io.sessiongrid.scaling.ScalingInputs;
 import io.sessiongrid.scaling.ScalingPolicy;
@@ -84,11 +86,15 @@ public final class ScalingEngineComponent implements NodeComponent {
             if (engine == null) {
                 int backups = node.config().partitions().values().stream().mapToInt(PartitionTypeConfig::backupCount)
                         .min().orElse(1);
-                engine = new ScalingEngine(new MeasuredHorizon(), node.clock(),
-                        new RegistryFleet(serverNode.servers(), provisioner, hazelcast, role, backups),
+                RegistryFleet fleet = new RegistryFleet(serverNode.servers(), provisioner, hazelcast, role, backups);
+                engine = new ScalingEngine(new MeasuredHorizon(), node.clock(), fleet,
                         new MigrationMover(serverNode.servers(), serverNode.migrations()),
                         new AnalyzerDemand(node.analyzer(), serverNode.servers()), new MapDecisionLog(hazelcast),
                         serverNode.id());
+                ScalingConfig c = node.config().scaling();
+                ScalingLimits limits = PredictiveSettings.of(c).limits();
+                engine.promoteWith(fleet, (peak, ready) -> Promotion.promoteNow(c.promotion(), peak, ready, limits,
+                        c.scaleInUtilization()));
                 LOG.info("scaling engine active on {}", serverNode.id());
             }
             engine.floor(control.floor());

@@ -34,14 +34,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The engine on two real data members: only the oldest leads; a manual floor makes it provision a lite member
- * (in-process provisioner) that registers as a ready server; decisions are readable through SQL and a listener;
+ * (in-process provisioner) that registers as a ready server and is promoted ({@code promotion: immediate}); decisions are readable through SQL and a listener;
  * when the leader dies, the other data member takes over.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScalingEngineIT {
     private static final String CLUSTER = TestClusters.uniqueName(ScalingEngineIT.class);
     private static final SessionGridConfig CONFIG = SessionGridConfigLoader.parse("ScalingEngineIT",
-            "scaling: { minMembers: 2, maxMembers: 4, decisionInterval: 1s }\n");
+            "scaling: { minMembers: 2, maxMembers: 4, decisionInterval: 1s, promotion: immediate }\n");
     private static final List<SessionGrid> nodes = new ArrayList<>();
     private static final List<DecisionRecord> heard = new CopyOnWriteArrayList<>();
     private static ScalingEngineComponent engineA;
@@ -88,8 +88,10 @@ class ScalingEngineIT {
         control.scaleServers(3);
         await().atMost(Duration.ofMinutes(1)).until(() -> ready(a).size() == 3);
         assertTrue(ready(a).stream().anyMatch(s -> "edge".equals(s.role())), "the new server has the engine's role");
-        assertTrue(a.hazelcast().getCluster().getMembers().stream().anyMatch(m -> m.isLiteMember()),
-                "new capacity joined as a lite member");
+        // New capacity joins as a lite member (the in-process provisioner starts lite members only); with
+        // promotion: immediate the engine then promotes it on the member itself.
+        await().atMost(Duration.ofMinutes(1)).until(() -> a.hazelcast().getCluster().getMembers().stream()
+                .filter(m -> !m.isLiteMember()).count() == 3);
 
         List<DecisionRecord> decisions = control.decisions(100);
         assertTrue(decisions.stream().anyMatch(d -> d.kind().equals("scale_out") && d.reason().contains("minimum")),

@@ -90,6 +90,43 @@ class ScalingEngineTest {
         assertEquals(2, out.servers(), "up to the manual floor of 3");
     }
 
+    @Test
+    void liteServersArePromotedOnePerIntervalWhenTheRuleSaysSoAndTheClusterIsSafe() {
+        fleet.add("s0", ServerState.READY);
+        fleet.add("s1", ServerState.READY);
+        List<String> promoted = new ArrayList<>();
+        boolean[] safe = {false};
+        double[] troughBelow = {50};
+        engine.promoteWith(new Promoter() {
+            @Override
+            public List<String> promotable() {
+                return List.of("s0", "s1").stream().filter(id -> !promoted.contains(id)).toList();
+            }
+
+            @Override
+            public boolean safeToPromote() {
+                return safe[0];
+            }
+
+            @Override
+            public void promote(String serverId) {
+                promoted.add(serverId);
+            }
+        }, (peak, ready) -> peak <= troughBelow[0]);
+        engine.floor(2);
+        demand = new DemandSource.Demand(60, List.of(), 0, HealthAggregate.NONE);
+        engine.step();
+        assertTrue(promoted.isEmpty(), "60/s is not a trough");
+        demand = new DemandSource.Demand(40, List.of(), 0, HealthAggregate.NONE);
+        engine.step();
+        assertTrue(promoted.isEmpty(), "not while the cluster is unsafe");
+        safe[0] = true;
+        engine.step();
+        assertEquals(List.of("s0"), promoted, "one per interval");
+        engine.step();
+        assertEquals(List.of("s0", "s1"), promoted);
+    }
+
     private static ConnectionLoad c(String id, double usage) {
         return new ConnectionLoad(id, usage);
     }
