@@ -99,7 +99,7 @@ public final class RegistryFleet implements ServerFleet, Promoter {
         }
         // Not started by this provisioner (e.g. a member started by hand): shut it down gracefully on itself.
         member(serverId).ifPresent(m -> hazelcast.getExecutorService("sessiongrid.scaling")
-                .executeOnMember(new GracefulShutdown(), m));
+                .executeOnMember(MemberAction.SHUTDOWN.task(), m));
     }
 
     @Override
@@ -121,7 +121,7 @@ public final class RegistryFleet implements ServerFleet, Promoter {
     @Override
     public void promote(String serverId) {
         member(serverId).ifPresent(m -> hazelcast.getExecutorService("sessiongrid.scaling")
-                .executeOnMember(new Promote(), m));
+                .executeOnMember(MemberAction.PROMOTE.task(), m));
     }
 
     /** The registry id of a provisioned server: its handle if that is a member UUID, else the UUID at its address. */

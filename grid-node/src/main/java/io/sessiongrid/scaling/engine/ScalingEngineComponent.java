@@ -67,10 +67,16 @@ public final class ScalingEngineComponent implements NodeComponent {
         }
         control = new ScalingControl(hazelcast);
         if (!hazelcast.getCluster().getLocalMember().isLiteMember()) {
-            for (String mapping : ServerNode.sqlMappings()) {
-                hazelcast.getSql().execute(mapping).close();
+            try {
+                for (String mapping : ServerNode.sqlMappings()) {
+                    hazelcast.getSql().execute(mapping).close();
+                }
+                hazelcast.getSql().execute(ScalingMaps.sqlMapping()).close();
+            } catch (RuntimeException e) {
+                // Idempotent and cluster-wide: every data member creates them, so one failure (a catalog write
+                // during a partition migration) only delays them; the engine itself does not need them.
+                LOG.warn("could not create the scaling SQL mappings now: {}", e.getMessage());
             }
-            hazelcast.getSql().execute(ScalingMaps.sqlMapping()).close();
         }
         Duration interval = context.config().scaling().decisionInterval();
         task = context.scheduler().withFixedDelay("scaling-engine", interval, interval, this::tick);
