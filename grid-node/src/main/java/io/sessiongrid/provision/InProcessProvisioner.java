@@ -11,22 +11,19 @@ import io.sessiongrid.provision.internal.BookedProvisioner;
 import io.sessiongrid.provision.internal.ServerBook;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Servers as lite members in this JVM (each a {@link SessionGrid} node): for tests, where a real process per server
- * would be slow. A server is ready when its node has started (joined, components up); retiring shuts it down gracefully; a member
- * that shuts down by itself is reported dead.
+ * would be slow. A server is ready when its node has started (joined, components up); retiring shuts it down
+ * gracefully; a member that shuts down by itself is reported dead.
  */
 public final class InProcessProvisioner extends BookedProvisioner {
 
