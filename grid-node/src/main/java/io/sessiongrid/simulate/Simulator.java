@@ -73,18 +73,20 @@ public final class Simulator {
             ScalingPolicy hpa = new HpaPolicy(HpaSettings.defaults(settings.limits()), clock);
             results.add(Simulation.run(trace, forecasts, hpa, clock, settings));
         }
-        return new Comparison(trace, settings, forecasts == null ? "none" : forecasts.model(), results);
+        return new Comparison(trace, settings, forecasts == null ? "none" : forecasts.model(), forecasts, results);
     }
 
     /**
      * The results of the policies over one trace.
      *
-     * @param trace    the trace
-     * @param settings the shared settings
-     * @param model    the forecaster's last fitted model ({@code none} for the reactive policy alone)
-     * @param results  one per policy run, predictive first
+     * @param trace     the trace
+     * @param settings  the shared settings
+     * @param model     the forecaster's last fitted model ({@code none} for the reactive policy alone)
+     * @param forecasts the forecasts the predictive policy saw; null for the reactive policy alone
+     * @param results   one per policy run, predictive first
      */
-    public record Comparison(Trace trace, SimulationSettings settings, String model, List<SimulationResult> results) {
+    public record Comparison(Trace trace, SimulationSettings settings, String model, TraceForecasts forecasts,
+                             List<SimulationResult> results) {
         public Comparison {
             results = List.copyOf(results);
         }

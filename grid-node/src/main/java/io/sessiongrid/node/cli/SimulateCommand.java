@@ -11,6 +11,7 @@ import io.sessiongrid.node.bench.BenchResult;
 import io.sessiongrid.scaling.HpaPolicy;
 import io.sessiongrid.scaling.PredictivePolicy;
 import io.sessiongrid.scaling.ScalingLimits;
+import io.sessiongrid.simulate.SimulationChart;
 import io.sessiongrid.simulate.SimulationResult;
 import io.sessiongrid.simulate.SimulationSettings;
 import io.sessiongrid.simulate.Simulator;
@@ -40,7 +41,7 @@ import java.util.concurrent.Callable;
         description = {"Replays timestamp,value CSV traces as cluster demand through the predictive scaling policy "
                 + "and a Kubernetes-HPA baseline, with servers that become ready --lead after they are requested.",
                 "Prints under-provisioned minutes, SLO minutes, member-hours and scaling actions per policy and "
-                        + "writes <out>/simulate.json."})
+                        + "writes <out>/simulate.json and a chart per trace."})
 public final class SimulateCommand implements Callable<Integer> {
 
     static final double UNDERPROVISIONED_BAR = 0.2;
@@ -78,6 +79,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--forecaster", paramLabel = "NAME", defaultValue = "auto",
             description = "Cluster forecaster of the predictive policy (default: ${DEFAULT-VALUE}).")
     private String forecaster;
+
+    @Option(names = "--chart", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Write <out>/simulate-<trace>.png: demand, forecast band and ready capacity over the "
+                    + "last 3 days (default: on; --no-chart to skip).")
+    private boolean chart;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/bench",
             description = "Where simulate.json goes (default: ${DEFAULT-VALUE}).")
@@ -124,6 +130,9 @@ public final class SimulateCommand implements Callable<Integer> {
             });
             stdout.println();
             print(stdout, c);
+            if (chart) {
+                stdout.printf(Locale.ROOT, "  chart: %s%n", SimulationChart.write(c, out));
+            }
             addResults(report, c);
         }
         if (policies == Simulator.Policies.BOTH) {

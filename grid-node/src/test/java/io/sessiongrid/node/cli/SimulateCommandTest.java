@@ -54,6 +54,7 @@ class SimulateCommandTest {
         assertEquals(List.of("underprovisioned_minutes/cycle", "member_hours/cycle", "scaling_actions/cycle",
                 "slo_minutes/cycle"), metrics);
         assertEquals("Kubernetes HPA defaults", json.get("results").get(0).get("baseline_name").asText());
+        assertTrue(Files.size(bench.resolve("simulate-cycle.png")) > 0, "the chart is written");
     }
 
     @Test
