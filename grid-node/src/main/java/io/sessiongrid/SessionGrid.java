@@ -8,10 +8,13 @@ import io.sessiongrid.analyzer.ConnectionTracker;
 import io.sessiongrid.config.HazelcastConfigs;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.config.SessionGridConfigLoader;
+import io.sessiongrid.migration.Migrations;
+import io.sessiongrid.migration.ServerNode;
 import io.sessiongrid.node.sni.ProfileFeed;
 import io.sessiongrid.runtime.NodeContext;
 import io.sessiongrid.runtime.NodeOptions;
 import io.sessiongrid.runtime.internal.NodeRuntime;
+import io.sessiongrid.servers.ServerRegistry;
 import io.sessiongrid.session.SessionStore;
 import io.sessiongrid.sni.SniService;
 import io.sessiongrid.sni.reservation.PlanAction;
@@ -73,10 +76,25 @@ public final class SessionGrid implements AutoCloseable {
 
     /**
      * This node's connection tracker (created on first use): report connection events here; they are aggregated
-     * in memory and flushed once per smallest analyzer interval.
+     * in memory and flushed once per smallest analyzer interval. {@code opened(connectionId, sessionId)} also
+     * registers this node's server as the connection's owner (see {@link #servers()}).
      */
     public ConnectionTracker connections() {
-        return node.connections();
+        return server().tracker();
+    }
+
+    /** The cluster's servers, which server owns each connection, and per-server load and health. */
+    public ServerRegistry servers() {
+        return server().servers();
+    }
+
+    /** Moves connections between servers with selective replay; drains servers. */
+    public Migrations migrations() {
+        return server().migrations();
+    }
+
+    private ServerNode server() {
+        return node.component(ServerNode.class).orElseThrow();
     }
 
     /** Connection series, health scores and the cluster forecast computed by the analyzer's Jet job. */

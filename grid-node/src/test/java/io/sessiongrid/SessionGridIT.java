@@ -64,7 +64,7 @@ class SessionGridIT {
 
     @Test
     void connectionEventsFromTheClientAreAggregatedAndScored() {
-        client.connections().opened("conn-1", "s-conn", "app-1");
+        client.connections().opened("conn-1", "s-conn");
         for (int i = 0; i < 10; i++) {
             client.connections().request("conn-1", "GET /cart", 200, 2_000, 350, false);
         }

@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A {@link Scheduler} over a {@link ScheduledExecutorService}, in wall-clock time. A node owns one
  * ({@link #daemon}); an application that has its own executor can lend it ({@link #over}).
  *
- * <p>{@link #close()} cancels every task scheduled here (waiting for runs in progress) and, if this scheduler
- * created its executor, shuts the executor down.
+ * <p>{@link #close()} cancels every task scheduled here (waiting for runs in progress, except the caller's own)
+ * and, if this scheduler created its executor, shuts the executor down.
  */
 public final class ExecutorScheduler implements Scheduler, AutoCloseable {
     private static final class Shared {
-        static final ExecutorScheduler INSTANCE = daemon("sessiongrid-scheduler", 1);
+        static final ExecutorScheduler INSTANCE = daemon("sessiongrid-scheduler", 2);
     }
 
     private final ScheduledExecutorService executor;
@@ -102,7 +102,8 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
             t.cancel();
         }
         if (owned) {
-            executor.shutdownNow();
+            // Every task is cancelled; no interrupt, so a node may close itself from one of its own tasks.
+            executor.shutdown();
         }
     }
 

@@ -1,15 +1,16 @@
 package io.sessiongrid.migration;
 
 import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.client.impl.clientside.HazelcastClientProxy;
-import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.analyzer.ConnectionTracker;
-import io.sessiongrid.config.ConfigException;
 import io.sessiongrid.config.MigrationConfig;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.migration.internal.HazelcastMigrations;
+import io.sessiongrid.runtime.NodeComponent;
+import io.sessiongrid.runtime.NodeContext;
+import io.sessiongrid.runtime.NodeKind;
+import io.sessiongrid.runtime.NodeOptions;
 import io.sessiongrid.servers.ServerKind;
 import io.sessiongrid.servers.ServerRegistry;
 import io.sessiongrid.servers.ServerState;
@@ -19,91 +20,84 @@ import io.sessiongrid.servers.internal.ServerMaps;
 import io.sessiongrid.servers.internal.ServerRecord;
 import io.sessiongrid.session.replay.SessionReplay;
 import io.sessiongrid.session.replay.SessionReplays;
+import io.sessiongrid.time.ScheduledTask;
 
 import java.net.InetSocketAddress;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
- * This node as a server: its registry entry, its migrations and its ownership-registering tracker. Prepare the
- * Hazelcast configuration with {@link #configureMember} or {@link #configureClient} (with the same role) before
- * the instance starts, then {@link #start} it; {@link #close} deregisters it.
+ * The node component that makes a node a server: it registers the node in the server registry at start (id,
+ * role, kind, redirect address; {@code READY} once its move handling runs), runs its side of migrations, and on
+ * stop marks it {@code LEAVING} (the entry goes, and what it still owns is orphaned, when its member or client
+ * has left the cluster). The node's Hazelcast configuration gets the registry's maps and the warm copy of the
+ * role's partition types from {@link #configureMember} / {@link #configureClient}, which the runtime applies
+ * before the instance starts.
  */
-public final class ServerNode implements AutoCloseable {
-    private final HazelcastInstance hazelcast;
-    private final HazelcastServerRegistry registry;
-    private final HazelcastMigrations migrations;
-    private final ScheduledExecutorService scheduler;
-    private final ExecutorService events;
-    private final Clock clock;
-    private final long rateIntervalMillis;
+public final class ServerNode implements NodeComponent {
+    private HazelcastInstance hazelcast;
+    private HazelcastServerRegistry registry;
+    private HazelcastMigrations migrations;
+    private ExecutorService events;
+    private ScheduledTask rateReport;
+    private long rateIntervalMillis;
     private volatile OwningConnectionTracker tracker;
+    private NodeContext node;
     private long lastRequests;
 
-    private ServerNode(HazelcastInstance hazelcast, SessionGridConfig config, Clock clock, String role) {
-        this.hazelcast = hazelcast;
-        this.clock = clock;
-        boolean client = hazelcast instanceof HazelcastClientProxy;
-        String id = hazelcast.getLocalEndpoint().getUuid().toString();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("sessiongrid-servers"));
-        this.events = Executors.newSingleThreadExecutor(daemon("sessiongrid-move-events"));
-        this.registry = new HazelcastServerRegistry(hazelcast, clock, id);
+    @Override
+    public void start(NodeContext node) {
+        this.hazelcast = node.hazelcast();
+        SessionGridConfig config = node.config();
+        String role = node.role().orElse(null);
+        String id = node.serverId();
+        this.events = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sessiongrid-move-events");
+            t.setDaemon(true);
+            return t;
+        });
+        this.registry = new HazelcastServerRegistry(hazelcast, node.clock(), id);
         List<String> needs = List.copyOf(SessionReplays.typesOf(config, role));
-        ServerKind kind = client ? ServerKind.CLIENT
-                : hazelcast.getCluster().getLocalMember().isLiteMember() ? ServerKind.LITE_MEMBER : ServerKind.DATA_MEMBER;
-        long now = clock.millis();
-        registry.register(new ServerRecord(id, role, String.join(",", needs), kind.name(),
-                redirectAddress(hazelcast, config.migration(), client), ServerState.STARTING.name(), now, now, 0));
+        long now = node.clock().millis();
+        registry.register(new ServerRecord(id, hazelcast.getLocalEndpoint().getUuid().toString(), role,
+                String.join(",", needs), kind(node.kind()).name(),
+                node.redirectAddress().orElseGet(() -> defaultAddress(hazelcast, node.kind())),
+                ServerState.STARTING.name(), now, now, 0));
         SessionReplay replay = SessionReplays.create(hazelcast, config);
         Collection<String> copies = config.migration().replay() == MigrationConfig.ReplayScope.ALL
                 ? config.partitions().keySet() : needs;
-        this.migrations = new HazelcastMigrations(hazelcast, config, clock, id, registry, replay, copies, scheduler,
-                events, !client);
+        this.migrations = new HazelcastMigrations(hazelcast, config, node.clock(), id, registry, replay, copies,
+                node.scheduler(), events, node.kind().isMember());
+        this.node = node;
         this.rateIntervalMillis = config.analyzer().intervals().get(0).toMillis();
-        scheduler.scheduleAtFixedRate(this::reportRate, rateIntervalMillis, rateIntervalMillis, TimeUnit.MILLISECONDS);
+        Duration interval = Duration.ofMillis(rateIntervalMillis);
+        this.rateReport = node.scheduler().atFixedRate("server-load", interval, interval, this::reportRate);
         registry.setLocalState(ServerState.READY);
     }
 
-    /**
-     * Registers {@code hazelcast}'s node as a {@code READY} server with {@code role} ({@code null}: the config's
-     * {@code migration.role}, which may be none).
-     *
-     * @throws ConfigException if the role is not configured
-     */
-    public static ServerNode start(HazelcastInstance hazelcast, SessionGridConfig config, Clock clock, String role) {
-        return new ServerNode(hazelcast, config, clock, roleOf(config, role));
-    }
-
-    /** Adds the registry's maps and indexes, the serializers, and the warm copy of the role's types. */
-    public static Config configureMember(Config member, SessionGridConfig config, String role) {
+    /** Adds the registry's maps and indexes, the serializers, and the warm copy of the node's role's types. */
+    @Override
+    public void configureMember(Config member, NodeOptions options) {
         ServerMaps.configureMember(member);
-        return SessionReplays.configureMember(member, warmTypes(config, roleOf(config, role)));
+        SessionReplays.configureMember(member, warmTypes(options.config(), options.role().orElse(null)));
     }
 
-    /** Adds the serializers and the warm copy of the role's types. */
-    public static ClientConfig configureClient(ClientConfig client, SessionGridConfig config, String role) {
+    /** Adds the serializers and the warm copy of the node's role's types. */
+    @Override
+    public void configureClient(ClientConfig client, NodeOptions options) {
         ServerMaps.registerSerializers(client.getSerializationConfig());
-        return SessionReplays.configureClient(client, warmTypes(config, roleOf(config, role)));
+        SessionReplays.configureClient(client, warmTypes(options.config(), options.role().orElse(null)));
     }
 
-    /** SQL mappings of the servers, connections and moves maps (create them on a data member). */
+    /** SQL mappings of the servers, connections and moves maps. */
     public static List<String> sqlMappings() {
         return ServerMaps.sqlMappings();
     }
 
-    private static String roleOf(SessionGridConfig config, String role) {
-        String r = role != null ? role : config.migration().role();
-        if (r != null && config.role(r).isEmpty()) {
-            throw new ConfigException("--role", r, "unknown role; configured roles: " + config.roles().keySet());
-        }
-        return r;
-    }
-
+    /** A node keeps a warm copy of its role's types (every type with {@code replay: all}); without a role, none. */
     private static Collection<String> warmTypes(SessionGridConfig config, String role) {
         if (config.migration().replay() == MigrationConfig.ReplayScope.ALL) {
             return config.partitions().keySet();
@@ -111,16 +105,22 @@ public final class ServerNode implements AutoCloseable {
         return role == null ? List.of() : SessionReplays.typesOf(config, role);
     }
 
-    private static String redirectAddress(HazelcastInstance hazelcast, MigrationConfig config, boolean client) {
-        if (config.redirectAddress() != null) {
-            return config.redirectAddress();
+    private static ServerKind kind(NodeKind kind) {
+        return switch (kind) {
+            case DATA_MEMBER -> ServerKind.DATA_MEMBER;
+            case LITE_MEMBER -> ServerKind.LITE_MEMBER;
+            case CLIENT -> ServerKind.CLIENT;
+        };
+    }
+
+    /** Without a configured redirect address: the member's host:port, or the client's host. */
+    private static String defaultAddress(HazelcastInstance hazelcast, NodeKind kind) {
+        if (kind.isMember()) {
+            return hazelcast.getCluster().getLocalMember().getAddress().getHost() + ":"
+                    + hazelcast.getCluster().getLocalMember().getAddress().getPort();
         }
-        if (client) {
-            InetSocketAddress local = (InetSocketAddress) hazelcast.getLocalEndpoint().getSocketAddress();
-            return local == null ? "" : local.getHostString();
-        }
-        Member me = hazelcast.getCluster().getLocalMember();
-        return me.getAddress().getHost();
+        InetSocketAddress local = (InetSocketAddress) hazelcast.getLocalEndpoint().getSocketAddress();
+        return local == null ? "" : local.getHostString();
     }
 
     public ServerRegistry servers() {
@@ -131,15 +131,15 @@ public final class ServerNode implements AutoCloseable {
         return migrations;
     }
 
-    /** This server's id (its Hazelcast member or client UUID). */
+    /** This server's id. */
     public String id() {
         return registry.localId().orElseThrow();
     }
 
-    /** Wraps the analyzer's tracker so that opening a connection registers this server as its owner. */
-    public synchronized ConnectionTracker tracker(ConnectionTracker analyzer) {
+    /** The node's tracker, wrapped so that opening a connection registers this server (or the named one) as owner. */
+    public synchronized ConnectionTracker tracker() {
         if (tracker == null) {
-            tracker = new OwningConnectionTracker(analyzer, registry, id());
+            tracker = new OwningConnectionTracker(node.connections(), registry, id());
         }
         return tracker;
     }
@@ -158,27 +158,23 @@ public final class ServerNode implements AutoCloseable {
         }
     }
 
-    /** Marks this server LEAVING and removes its entry (its remaining connections are orphaned when it is gone). */
     @Override
     public void close() {
+        if (rateReport != null) {
+            rateReport.cancel();
+        }
         try {
             if (hazelcast.getLifecycleService().isRunning()) {
                 registry.setLocalState(ServerState.LEAVING);
-                registry.deregister();
             }
         } catch (RuntimeException e) {
             // the cluster is already unreachable: the removal listeners clean up
         }
-        migrations.close();
-        scheduler.shutdownNow();
-        events.shutdown();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
+        if (migrations != null) {
+            migrations.close();
+        }
+        if (events != null) {
+            events.shutdown();
+        }
     }
 }

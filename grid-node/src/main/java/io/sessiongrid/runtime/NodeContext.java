@@ -38,8 +38,8 @@ public interface NodeContext {
     Clock clock();
 
     /**
-     * The node's scheduler. Tasks scheduled here are cancelled when the node stops (after the components'
-     * {@code close}, before the instance shuts down) and when the instance shuts down underneath the node.
+     * The node's scheduler. Tasks scheduled here are cancelled when the node stops, after the components'
+     * {@code close} and before the instance shuts down.
      */
     Scheduler scheduler();
 

@@ -1,6 +1,7 @@
 package io.sessiongrid.runtime;
 
 import io.sessiongrid.config.SessionGridConfig;
+import io.sessiongrid.migration.ServerNode;
 import io.sessiongrid.session.SessionStores;
 
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public final class SqlMappings {
         for (String type : config.partitions().keySet()) {
             statements.add(SessionStores.sqlMapping(type)); // sessiongrid.partition.<type>
         }
+        statements.addAll(ServerNode.sqlMappings()); // sessiongrid.servers, .connections, .moves
         return statements;
     }
 }

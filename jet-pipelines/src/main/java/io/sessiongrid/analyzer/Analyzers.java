@@ -5,15 +5,22 @@ import io.sessiongrid.analyzer.internal.BufferedConnectionTracker;
 import io.sessiongrid.analyzer.internal.HazelcastConnectionAnalyzer;
 import io.sessiongrid.analyzer.internal.MapBatchWriter;
 import io.sessiongrid.config.AnalyzerConfig;
+
 import io.sessiongrid.time.ExecutorScheduler;
 import io.sessiongrid.time.Scheduler;
-
 import java.time.Clock;
 import java.util.Objects;
 
 /** Creates the analyzer's recording and reading APIs, on members and clients alike. */
 public final class Analyzers {
     private Analyzers() {
+    }
+
+    /** A tracker whose flush is scheduled on {@code scheduler}, labelled with {@code clock}'s time. */
+    public static ConnectionTracker tracker(HazelcastInstance hz, AnalyzerConfig analyzer, Clock clock,
+                                            Scheduler scheduler) {
+        return new BufferedConnectionTracker(new MapBatchWriter(hz), analyzer.intervals().get(0).toMillis(),
+                clock::millis, Objects.requireNonNull(scheduler, "scheduler"));
     }
 
     /**
@@ -26,13 +33,6 @@ public final class Analyzers {
      */
     public static ConnectionTracker tracker(HazelcastInstance hz, AnalyzerConfig analyzer) {
         return tracker(hz, analyzer, Clock.systemUTC(), ExecutorScheduler.shared());
-    }
-
-    /** A tracker whose flush is scheduled on {@code scheduler}, labelled with {@code clock}'s time. */
-    public static ConnectionTracker tracker(HazelcastInstance hz, AnalyzerConfig analyzer, Clock clock,
-                                            Scheduler scheduler) {
-        return new BufferedConnectionTracker(new MapBatchWriter(hz), analyzer.intervals().get(0).toMillis(),
-                clock::millis, Objects.requireNonNull(scheduler, "scheduler"));
     }
 
     /** The read API over {@code hz}'s cluster. */

@@ -122,9 +122,7 @@ final class ConfigAssembler {
         if (d == null) {
             return required(b, "migration");
         }
-        // role and redirectAddress absent or null mean "none", like encryption.keyFile: the defaults have none.
-        return new MigrationConfig(d.role, d.redirectAddress,
-                field(d.moveTimeout, b, MigrationConfig::moveTimeout, "migration.moveTimeout"),
+        return new MigrationConfig(field(d.moveTimeout, b, MigrationConfig::moveTimeout, "migration.moveTimeout"),
                 field(d.replay, b, MigrationConfig::replay, "migration.replay"));
     }
 

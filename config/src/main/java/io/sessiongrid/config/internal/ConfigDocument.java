@@ -69,8 +69,6 @@ final class ConfigDocument {
     }
 
     static final class Migration {
-        @JsonSetter(nulls = Nulls.SET) String role;
-        @JsonSetter(nulls = Nulls.SET) String redirectAddress;
         Duration moveTimeout;
         MigrationConfig.ReplayScope replay;
     }

@@ -3,7 +3,6 @@ package io.sessiongrid.config.internal;
 import io.sessiongrid.config.AnalyzerConfig;
 import io.sessiongrid.config.ConfigException;
 import io.sessiongrid.config.EncryptionConfig;
-import io.sessiongrid.config.MigrationConfig;
 import io.sessiongrid.config.PartitionTypeConfig;
 import io.sessiongrid.config.RoleConfig;
 import io.sessiongrid.config.ScalingConfig;
@@ -45,7 +44,7 @@ final class ConfigValidator {
         analyzer(c.analyzer());
         scaling(c.scaling());
         sni(c.sni());
-        migration(c.migration(), c.roles());
+        positive(c.migration().moveTimeout(), "migration.moveTimeout");
         return c;
     }
 
@@ -126,14 +125,6 @@ final class ConfigValidator {
                         + space + ")");
         positive(s.reservationTtl(), "sni.reservationTtl");
         positive(s.idleTimeout(), "sni.idleTimeout");
-    }
-
-    private void migration(MigrationConfig m, Map<String, RoleConfig> roles) {
-        check(m.role() == null || roles.containsKey(m.role()), "migration.role",
-                "unknown role '" + m.role() + "'; configured roles: " + roles.keySet() + " (or null for none)");
-        check(m.redirectAddress() == null || !m.redirectAddress().isBlank(), "migration.redirectAddress",
-                "is blank; give host:port (or a URL) or null for the node's Hazelcast host");
-        positive(m.moveTimeout(), "migration.moveTimeout");
     }
 
     private void name(String name, String path) {

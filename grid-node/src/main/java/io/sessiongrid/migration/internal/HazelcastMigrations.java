@@ -31,6 +31,9 @@ import io.sessiongrid.servers.internal.HazelcastServerRegistry;
 import io.sessiongrid.servers.internal.OwnershipProcessor;
 import io.sessiongrid.session.replay.SessionReplay;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,11 +49,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * {@link Migrations} on one node: the coordinator of the moves asked for here, the router of registry events to
@@ -58,9 +58,7 @@ import java.util.logging.Logger;
  * {@link io.sessiongrid.migration}.
  */
 public final class HazelcastMigrations implements Migrations, AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(HazelcastMigrations.class.getName());
-    /** Begins in flight at once (each an entry processor on the connection's owner). */
-    private static final int MAX_IN_FLIGHT = 1_000;
+    private static final Logger LOG = LoggerFactory.getLogger(HazelcastMigrations.class);
     /** Beyond the move timeout, how long a coordinator waits for an accept that is already on its way. */
     private static final long GRACE_MILLIS = 1_000;
 
@@ -86,7 +84,7 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
 
     public HazelcastMigrations(HazelcastInstance hazelcast, SessionGridConfig config, Clock clock, String localId,
                                HazelcastServerRegistry registry, SessionReplay replay, Collection<String> replayTypes,
-                               java.util.concurrent.ScheduledExecutorService scheduler, ExecutorService events,
+                               io.sessiongrid.time.Scheduler scheduler, ExecutorService events,
                                boolean member) {
         this.localId = localId;
         this.registry = registry;
@@ -99,10 +97,15 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
         this.log = new MoveLog(hazelcast);
         this.janitor = new MoveJanitor(hazelcast, registry, log, clock, scheduler, moveTimeout, member);
         this.target = new TargetWorker(localId, connections, replay, replayTypes, log, clock, this::publish);
+        // Only the steps this node acts on: an announced move (as target) and finished moves (as coordinator,
+        // source or target); a move's intermediate step (the flip) sends no event.
+        String owned = Phase.OWNED.name();
         Predicate<ConnectionRef, ConnectionRecord> mine = Predicates.or(
-                Predicates.equal("peer", localId), Predicates.equal("lastPeer", localId),
-                Predicates.equal("coordinator", localId),
-                Predicates.and(Predicates.equal("server", localId), Predicates.equal("lastMove", ConnectionRecord.ROLLED_BACK)));
+                Predicates.and(Predicates.equal("phase", Phase.MOVING.name()), Predicates.equal("peer", localId)),
+                Predicates.and(Predicates.equal("phase", owned), Predicates.or(
+                        Predicates.equal("coordinator", localId), Predicates.equal("lastPeer", localId),
+                        Predicates.and(Predicates.equal("server", localId),
+                                Predicates.equal("lastMove", ConnectionRecord.ROLLED_BACK)))));
         this.registryListener = connections.addEntryListener(new Router(), mine, true);
     }
 
@@ -165,7 +168,7 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
             try {
                 l.onMove(event);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "a move listener failed on " + event, e);
+                LOG.warn("a move listener failed on " + event, e);
             }
         }));
     }
@@ -182,6 +185,14 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
         return listeners.remove(id) != null;
     }
 
+    /**
+     * Holds incoming moves (as target) before their copy starts, until released: the window in which tests
+     * terminate a source or target mid-move. Not for production use.
+     */
+    public void holdIncomingMoves(boolean hold) {
+        target.hold(hold);
+    }
+
     @Override
     public MigrationStats stats() {
         return log.stats();
@@ -192,8 +203,11 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
     @Override
     public MoveResult migrateConnection(String connectionId, String targetServer) {
         MoveResult result = migrateConnections(List.of(new MoveRequest(connectionId, targetServer))).get(0);
-        if (result.outcome() == MoveOutcome.REFUSED && result.reason() != null && result.reason().startsWith("moving")) {
-            throw new ConnectionAlreadyMovingException(connectionId, result.reason().substring("moving to ".length()));
+        if (result.outcome() == MoveOutcome.REFUSED) {
+            // Another move began between the checks and ours: say so, as the checks would have.
+            registry.record(connectionId).filter(r -> r.in(Phase.MOVING) || r.in(Phase.ACCEPTING)).ifPresent(r -> {
+                throw new ConnectionAlreadyMovingException(connectionId, r.in(Phase.MOVING) ? r.peer() : r.server());
+            });
         }
         return result;
     }
@@ -214,30 +228,50 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
         long now = clock.millis();
         long deadline = now + moveTimeout.toMillis();
         Map<Planned, CompletableFuture<Finished>> futures = new LinkedHashMap<>();
-        Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         for (Planned p : planned) {
             CompletableFuture<Finished> f = new CompletableFuture<>();
-            String key = MoveLog.key(moveId, p.record.connectionId());
-            pending.put(key, f);
+            pending.put(MoveLog.key(moveId, p.record.connectionId()), f); // before the begin: its events may come first
             futures.put(p, f);
-            inFlight.acquireUninterruptibly();
-            connections.submitToKey(p.record.ref(), OwnershipProcessor.begin(p.target, moveId, localId,
-                    p.record.version(), now, deadline)).whenComplete((after, error) -> {
-                inFlight.release();
-                if (error != null) {
-                    pending.remove(key);
-                    f.completeExceptionally(error);
-                } else if (after == null || !moveId.equals(after.moveId())) {
-                    pending.remove(key); // not begun: the entry changed since the checks
-                    f.complete(new Finished(after, System.nanoTime()));
-                }
-            });
+        }
+        if (planned.size() == 1) {
+            // One move: the begin is conditional on the ownership version the checks saw.
+            Planned p = planned.get(0);
+            connections.submitToKey(p.record.ref(), OwnershipProcessor.begin(p.target, moveId, localId, p.record.server(),
+                    p.record.version(), now, deadline)).whenComplete((after, error) ->
+                    begun(moveId, Map.of(p.record.ref(), p), error == null ? Map.of(p.record.ref(), after) : null, error,
+                            futures));
+        } else {
+            // A batch: one bulk begin per (source, target), each entry conditional on its source still owning it.
+            Map<List<String>, Map<ConnectionRef, Planned>> groups = new LinkedHashMap<>();
+            for (Planned p : planned) {
+                groups.computeIfAbsent(List.of(p.record.server(), p.target), k -> new LinkedHashMap<>()).put(p.record.ref(), p);
+            }
+            groups.forEach((route, group) -> connections.submitToKeys(group.keySet(), OwnershipProcessor.begin(route.get(1),
+                    moveId, localId, route.get(0), 0, now, deadline)).whenComplete((afters, error) ->
+                    begun(moveId, group, afters, error, futures)));
         }
         for (Map.Entry<Planned, CompletableFuture<Finished>> e : futures.entrySet()) {
             Planned p = e.getKey();
             results[p.index] = await(p, moveId, e.getValue(), deadline, start);
         }
         return List.of(results);
+    }
+
+    /** Settles the moves whose begin did not take: failed, or the entry changed since the checks. */
+    private void begun(String moveId, Map<ConnectionRef, Planned> group, Map<ConnectionRef, ConnectionRecord> afters,
+                       Throwable error, Map<Planned, CompletableFuture<Finished>> futures) {
+        group.forEach((ref, p) -> {
+            ConnectionRecord after = afters == null ? null : afters.get(ref);
+            if (error == null && after != null && moveId.equals(after.moveId())) {
+                return; // begun: its outcome comes through the registry events
+            }
+            pending.remove(MoveLog.key(moveId, p.record.connectionId()));
+            if (error != null) {
+                futures.get(p).completeExceptionally(error);
+            } else {
+                futures.get(p).complete(new Finished(after, System.nanoTime()));
+            }
+        });
     }
 
     private MoveResult await(Planned p, String moveId, CompletableFuture<Finished> f, long deadline, long start) {
@@ -270,7 +304,7 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
         }
         if (!moveId.equals(after.moveId())) {
             String why = after.in(Phase.MOVING) || after.in(Phase.ACCEPTING)
-                    ? "moving to " + (after.in(Phase.MOVING) ? after.peer() : after.server())
+                    ? "another move of it began first"
                     : "the connection changed (now owned by " + after.server() + ", version " + after.version() + ")";
             return result(before, p.target, null, MoveOutcome.REFUSED, null, start, done.nanos, why);
         }

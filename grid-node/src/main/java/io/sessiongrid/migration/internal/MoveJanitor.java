@@ -12,17 +12,19 @@ import io.sessiongrid.servers.internal.ConnectionRecord;
 import io.sessiongrid.servers.internal.ConnectionRef;
 import io.sessiongrid.servers.internal.HazelcastServerRegistry;
 import io.sessiongrid.servers.internal.OwnershipProcessor;
+import io.sessiongrid.time.ScheduledTask;
+import io.sessiongrid.time.Scheduler;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Rolls moves back, and cleans up after servers that die. On members, the oldest member (one at a time, the
@@ -32,7 +34,7 @@ import java.util.logging.Logger;
  * an accept (a target that hangs, or whose coordinator died).
  */
 final class MoveJanitor implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(MoveJanitor.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(MoveJanitor.class);
     /** A client that lost its connection to the oldest member gets this long to reconnect before it counts as dead. */
     static final Duration CLIENT_GRACE = Duration.ofSeconds(3);
 
@@ -41,12 +43,13 @@ final class MoveJanitor implements AutoCloseable {
     private final IMap<ConnectionRef, ConnectionRecord> connections;
     private final MoveLog log;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler;
+    private final Scheduler scheduler;
+    private ScheduledTask sweeper;
     private UUID membershipListener;
     private UUID clientListener;
 
     MoveJanitor(HazelcastInstance hazelcast, HazelcastServerRegistry registry, MoveLog log, Clock clock,
-                ScheduledExecutorService scheduler, Duration moveTimeout, boolean member) {
+                Scheduler scheduler, Duration moveTimeout, boolean member) {
         this.hazelcast = hazelcast;
         this.registry = registry;
         this.connections = registry.connectionMap();
@@ -61,7 +64,7 @@ final class MoveJanitor implements AutoCloseable {
 
                 @Override
                 public void memberRemoved(MembershipEvent event) {
-                    scheduler.execute(() -> serverGone(event.getMember().getUuid().toString()));
+                    scheduler.once("server-gone", Duration.ZERO, () -> instanceGone(event.getMember().getUuid().toString()));
                 }
             });
             clientListener = hazelcast.getClientService().addClientListener(new com.hazelcast.client.ClientListener() {
@@ -71,11 +74,11 @@ final class MoveJanitor implements AutoCloseable {
 
                 @Override
                 public void clientDisconnected(com.hazelcast.client.Client client) {
-                    scheduler.schedule(() -> clientGone(client.getUuid()), CLIENT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    scheduler.once("client-gone", CLIENT_GRACE, () -> clientGone(client.getUuid()));
                 }
             });
-            long period = Math.max(500, moveTimeout.toMillis() / 2);
-            scheduler.scheduleWithFixedDelay(this::sweepQuietly, period, period, TimeUnit.MILLISECONDS);
+            Duration period = Duration.ofMillis(Math.max(500, moveTimeout.toMillis() / 2));
+            sweeper = scheduler.withFixedDelay("move-sweeper", period, period, this::sweepQuietly);
         }
     }
 
@@ -91,17 +94,23 @@ final class MoveJanitor implements AutoCloseable {
     private void clientGone(UUID client) {
         boolean back = hazelcast.getClientService().getConnectedClients().stream().anyMatch(c -> c.getUuid().equals(client));
         if (!back) {
-            serverGone(client.toString());
+            instanceGone(client.toString());
         }
+    }
+
+    /** Cleans up after the servers of a member or client that left the cluster. */
+    void instanceGone(String instanceUuid) {
+        if (!hazelcast.getLifecycleService().isRunning() || !oldest()) {
+            return;
+        }
+        List<String> ids = registry.removeInstance(instanceUuid);
+        // A server that deregistered before it left has no entry; its id is then its instance's UUID by default.
+        (ids.isEmpty() ? List.of(instanceUuid) : ids).forEach(this::serverGone);
     }
 
     /** Cleans up after a server that left the cluster without deregistering (or with connections left). */
     void serverGone(String serverId) {
-        if (!hazelcast.getLifecycleService().isRunning() || !oldest()) {
-            return;
-        }
         try {
-            registry.remove(serverId);
             for (ConnectionRecord r : registry.involving(serverId)) {
                 boolean targetDied = (r.in(Phase.MOVING) && serverId.equals(r.peer()))
                         || (r.in(Phase.ACCEPTING) && serverId.equals(r.server()));
@@ -114,7 +123,7 @@ final class MoveJanitor implements AutoCloseable {
                 LOG.info("server " + serverId + " left the cluster; " + orphaned + " of its connections are orphaned");
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "clean-up after server " + serverId + " failed", e);
+            LOG.warn("clean-up after server " + serverId + " failed", e);
         }
     }
 
@@ -124,7 +133,7 @@ final class MoveJanitor implements AutoCloseable {
                 sweep();
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "move sweep failed; the next one retries", e);
+            LOG.debug("move sweep failed; the next one retries", e);
         }
     }
 
@@ -160,6 +169,9 @@ final class MoveJanitor implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sweeper != null) {
+            sweeper.cancel();
+        }
         try {
             if (membershipListener != null) {
                 hazelcast.getCluster().removeMembershipListener(membershipListener);

@@ -11,6 +11,9 @@ import io.sessiongrid.session.replay.FenceResult;
 import io.sessiongrid.session.replay.ReplayResult;
 import io.sessiongrid.session.replay.SessionReplay;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,18 +26,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The target side of moves: takes the connections announced to this server (MOVING, peer = this server) in
- * batches, and for each batch copies the sessions' partitions its role needs (one bulk read per type), flips
+ * batches ({@value #THREADS} at a time; each connection is in one batch, and every step is conditional on the entry,
+ * so batches never interfere), and for each batch copies the sessions' partitions its role needs (one bulk read per type), flips
  * ownership (conditional on the move), fences the copy on the owners' versions, and accepts; a copy that cannot
  * be fenced before the move's deadline rolls the move back.
  */
 final class TargetWorker implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(TargetWorker.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TargetWorker.class);
     static final int MAX_BATCH = 1_000;
+    /** Batches in progress at once: one copies while another flips or accepts, so round trips overlap. */
+    static final int THREADS = 2;
 
     private final String localId;
     private final IMap<ConnectionRef, ConnectionRecord> connections;
@@ -44,8 +48,9 @@ final class TargetWorker implements AutoCloseable {
     private final Clock clock;
     private final Consumer<MoveEvent> publish;
     private final LinkedBlockingQueue<ConnectionRecord> queue = new LinkedBlockingQueue<>();
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
+    private volatile java.util.concurrent.CountDownLatch gate; // non-null: incoming moves wait (tests of failures)
 
     TargetWorker(String localId, IMap<ConnectionRef, ConnectionRecord> connections, SessionReplay replay,
                  Collection<String> types, MoveLog log, Clock clock, Consumer<MoveEvent> publish) {
@@ -56,9 +61,12 @@ final class TargetWorker implements AutoCloseable {
         this.log = log;
         this.clock = clock;
         this.publish = publish;
-        this.thread = new Thread(this::run, "sessiongrid-move-target");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        for (int i = 0; i < THREADS; i++) {
+            Thread t = new Thread(this::run, "sessiongrid-move-target-" + i);
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
     }
 
     void offer(ConnectionRecord moving) {
@@ -70,6 +78,10 @@ final class TargetWorker implements AutoCloseable {
         while (running) {
             try {
                 batch.add(queue.take());
+                java.util.concurrent.CountDownLatch g = gate;
+                if (g != null) {
+                    g.await();
+                }
                 queue.drainTo(batch, MAX_BATCH - 1);
                 process(batch);
             } catch (InterruptedException e) {
@@ -78,7 +90,7 @@ final class TargetWorker implements AutoCloseable {
             } catch (RuntimeException e) {
                 // The moves stay MOVING/ACCEPTING; their coordinator (or the clean-up) rolls them back at the deadline.
                 if (running) {
-                    LOG.log(Level.WARNING, "a batch of " + batch.size() + " incoming moves failed; they roll back", e);
+                    LOG.warn("a batch of " + batch.size() + " incoming moves failed; they roll back", e);
                 }
             } finally {
                 batch.clear();
@@ -164,9 +176,21 @@ final class TargetWorker implements AutoCloseable {
         return refs;
     }
 
+    /** Holds (or releases) incoming moves before they are copied: lets tests kill a node mid-move. */
+    void hold(boolean on) {
+        java.util.concurrent.CountDownLatch g = gate;
+        if (on && g == null) {
+            gate = new java.util.concurrent.CountDownLatch(1);
+        } else if (!on && g != null) {
+            gate = null;
+            g.countDown();
+        }
+    }
+
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        hold(false);
+        threads.forEach(Thread::interrupt);
     }
 }

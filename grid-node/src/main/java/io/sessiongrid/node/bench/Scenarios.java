@@ -22,6 +22,7 @@ public final class Scenarios {
         ALL.put("store", StoreBenchmark::run);
         ALL.put("analyzer", AnalyzerBenchmark::run);
         ALL.put("sni", SniBenchmark::run);
+        ALL.put("replay", ReplayBenchmark::run);
     }
 
     private Scenarios() {

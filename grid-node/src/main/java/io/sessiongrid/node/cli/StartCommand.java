@@ -51,11 +51,11 @@ final class StartCommand implements Callable<Integer> {
                 shutdownTimeoutSeconds == null ? null : Duration.ofSeconds(shutdownTimeoutSeconds));
         String address = grid.address();
         Duration wait = Duration.ofSeconds(new HazelcastProperties(member).getSeconds(ClusterProperty.GRACEFUL_SHUTDOWN_MAX_WAIT));
-        GracefulStop stop = GracefulStop.install(grid.node(), wait.plus(STOP_MARGIN),
+        GracefulStop.install(grid.node(), wait.plus(STOP_MARGIN),
                 line -> System.out.println("SessionGrid member " + address + ": " + line));
         System.out.println("SessionGrid member " + address + " up in cluster '" + member.getClusterName()
                 + "' (" + grid.describe() + "); Ctrl-C or SIGTERM to stop");
         grid.awaitShutdown();
-        return stop.exitCode();
+        return 0; // a forced end (second signal, timeout) exits from GracefulStop with its own code
     }
 }

@@ -110,7 +110,7 @@ public final class Demo {
     private void connections(SessionGrid client, SessionGrid member) {
         ConnectionTracker tracker = client.connections();
         for (int c = 0; c < 20; c++) {
-            tracker.opened("conn-" + c, "user-" + c, "demo-app");
+            tracker.opened("conn-" + c, "user-" + c); // owned by the client: it serves them
             for (int r = 0; r < 50; r++) {
                 tracker.request("conn-" + c, r % 5 == 0 ? "PUT /cart" : "GET /game", 300, 4_000, 800, r == 49);
             }

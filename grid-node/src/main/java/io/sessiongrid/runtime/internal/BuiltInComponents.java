@@ -1,5 +1,6 @@
 package io.sessiongrid.runtime.internal;
 
+import io.sessiongrid.migration.ServerNode;
 import io.sessiongrid.node.sni.ProfileFeed;
 import io.sessiongrid.node.sni.SniSweeper;
 import io.sessiongrid.runtime.NodeComponent;
@@ -20,6 +21,7 @@ final class BuiltInComponents {
         return List.of(
                 new ClusterJobs(),          // members: analyzer and profiler Jet jobs
                 new SqlMappingsComponent(), // data members: SQL mappings of the plugin's maps
+                new ServerNode(),           // every node: the server registry entry and connection migration
                 new ProfileFeed(),          // every node: profiler forecasts -> SNI reservations
                 new SniSweeper()            // members: SNI reclamation (the oldest member sweeps)
         );

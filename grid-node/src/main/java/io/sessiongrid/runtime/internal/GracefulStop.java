@@ -14,8 +14,9 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>the first signal stops the node gracefully (its own ordered stop; Hazelcast's hook is off) and the
  *       process then exits 0;</li>
- *   <li>a second signal, or a stop that takes longer than the timeout, terminates the node at once (exit 128 +
- *       the signal's number, or 1 after a timeout).</li>
+ *   <li>a second signal, or a stop that takes longer than the timeout, ends the process at once (exit 128 + the
+ *       signal's number, or 1 after a timeout). It exits rather than calling {@code terminate()}: Hazelcast's
+ *       terminate waits on the same lock as the graceful shutdown it would cut short.</li>
  * </ul>
  * Uses {@code sun.misc.Signal} (module jdk.unsupported, present in every JDK since 9): the standard library has no
  * other way to keep a SIGTERM'd JVM from exiting 143.
@@ -26,8 +27,7 @@ public final class GracefulStop {
     private final NodeRuntime node;
     private final Duration timeout;
     private final Consumer<String> announce;
-    private volatile boolean stopping;
-    private volatile int exitCode;
+    private boolean stopping; // under this object's lock
 
     private GracefulStop(NodeRuntime node, Duration timeout, Consumer<String> announce) {
         this.node = node;
@@ -38,7 +38,7 @@ public final class GracefulStop {
     /**
      * Installs the handlers.
      *
-     * @param timeout  how long a graceful stop may take before the node is terminated
+     * @param timeout  how long a graceful stop may take before the process exits anyway
      * @param announce prints the one line a stop says ("SIGTERM: stopping gracefully")
      */
     public static GracefulStop install(NodeRuntime node, Duration timeout, Consumer<String> announce) {
@@ -57,9 +57,8 @@ public final class GracefulStop {
             Thread stopper = new Thread(this::stopGracefully, "sessiongrid-graceful-stop");
             stopper.start();
         } else {
-            announce.accept("SIG" + signal.getName() + " again: terminating now");
-            exitCode = 128 + signal.getNumber();
-            node.terminate();
+            announce.accept("SIG" + signal.getName() + " again: exiting now, without waiting for the hand-over");
+            System.exit(128 + signal.getNumber());
         }
     }
 
@@ -67,9 +66,9 @@ public final class GracefulStop {
         Thread watchdog = new Thread(() -> {
             try {
                 if (!node.awaitStop(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warn("graceful stop took longer than {} s: terminating", timeout.toSeconds());
-                    exitCode = 1;
-                    node.terminate();
+                    LOG.warn("graceful stop took longer than {} s: exiting without waiting any longer",
+                            timeout.toSeconds());
+                    System.exit(1);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -80,8 +79,4 @@ public final class GracefulStop {
         node.close();
     }
 
-    /** The process's exit code once the node has stopped: 0 after a graceful stop. */
-    public int exitCode() {
-        return exitCode;
-    }
 }

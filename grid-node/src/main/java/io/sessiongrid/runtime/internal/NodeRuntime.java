@@ -38,15 +38,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code ./sessiongrid start}.
  *
  * <p>Start: complete the Hazelcast configuration (SessionGrid's maps and serializers, Jet, the role, Hazelcast's
- * shutdown hook off), start the instance, log membership changes, create the core services (session store,
+ * shutdown hook off, then each component's own additions), start the instance, log membership changes, create the core services (session store,
  * analyzer, SNI service), then start the {@link BuiltInComponents} and the application's components in order.
  *
  * <p>Stop ({@link #close()}, the JVM shutdown hook, or a signal through {@code GracefulStop}), in this order, so
  * nothing periodic touches an instance that is going away: close the components in reverse order, cancel every
  * task still on the node's scheduler, flush the connection tracker, close the scheduler the node owns, and shut
  * the instance down gracefully (a member hands its replicas over first, bounded by
- * {@code hazelcast.graceful.shutdown.max.wait}). If the instance is shut down underneath the node (someone calls
- * {@code terminate()}), the node's tasks are cancelled as it starts to go.
+ * {@code hazelcast.graceful.shutdown.max.wait}). If the instance is shut down underneath the node
+ * ({@code hazelcast().shutdown()} or {@code terminate()} called directly, or by Hazelcast itself), the same steps
+ * but the last run as it starts to go, while it still runs.
  */
 public final class NodeRuntime implements NodeContext, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
@@ -61,6 +62,7 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
     private final ExecutorScheduler ownScheduler;
     private final NodeTasks tasks;
     private final String serverId;
+    private final List<NodeComponent> components;
     private final List<NodeComponent> started = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -70,9 +72,10 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
     private ConnectionTracker tracker;
     private Thread shutdownHook;
 
-    private NodeRuntime(NodeOptions options, HazelcastInstance hazelcast) {
+    private NodeRuntime(NodeOptions options, HazelcastInstance hazelcast, List<NodeComponent> components) {
         this.options = options;
         this.hazelcast = hazelcast;
+        this.components = List.copyOf(components);
         this.ownScheduler = options.scheduler().isPresent() ? null
                 : ExecutorScheduler.daemon("sessiongrid-node", SCHEDULER_THREADS);
         this.tasks = new NodeTasks(options.scheduler().orElse(ownScheduler));
@@ -85,14 +88,23 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
      * @throws RuntimeException whatever failed (Hazelcast's or a component's exception); nothing is left running
      */
     public static NodeRuntime start(NodeOptions options) {
-        HazelcastInstance hazelcast = options.kind().isMember()
-                ? Hazelcast.newHazelcastInstance(prepareMember(options))
-                : HazelcastClient.newHazelcastClient(prepareClient(options));
-        NodeRuntime node = new NodeRuntime(options, hazelcast);
+        List<NodeComponent> components = new ArrayList<>(BuiltInComponents.create());
+        components.addAll(options.components());
+        HazelcastInstance hazelcast;
+        if (options.kind().isMember()) {
+            Config member = prepareMember(options);
+            components.forEach(c -> c.configureMember(member, options));
+            hazelcast = Hazelcast.newHazelcastInstance(member);
+        } else {
+            ClientConfig client = prepareClient(options);
+            components.forEach(c -> c.configureClient(client, options));
+            hazelcast = HazelcastClient.newHazelcastClient(client);
+        }
+        NodeRuntime node = new NodeRuntime(options, hazelcast, components);
         try {
             node.startParts();
         } catch (RuntimeException | Error e) {
-            node.stop();
+            node.stop(true);
             throw e;
         }
         return node;
@@ -116,7 +128,9 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
     private void startParts() {
         hazelcast.getLifecycleService().addLifecycleListener(event -> {
             if (event.getState() == LifecycleState.SHUTTING_DOWN) {
-                tasks.cancelAll(); // also when the instance is shut down or terminated underneath the node
+                // The instance is shut down or terminated underneath the node (hazelcast().shutdown(), Hazelcast
+                // itself): stop the node's parts now, while the instance still runs. A no-op inside our own stop.
+                stop(false);
             } else if (event.getState() == LifecycleState.SHUTDOWN) {
                 stopped.countDown();
             }
@@ -126,8 +140,6 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
         sessions = SessionStores.create(hazelcast, config);
         analyzer = Analyzers.analyzer(hazelcast);
         sni = SniServices.create(hazelcast, config.sni());
-        List<NodeComponent> components = new ArrayList<>(BuiltInComponents.create());
-        components.addAll(options.components());
         for (NodeComponent c : components) {
             c.start(this);
             started.add(c);
@@ -135,7 +147,7 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
         if (options.shutdownHook()) {
             shutdownHook = new Thread(() -> {
                 LOG.info("JVM shutting down: stopping SessionGrid node {} gracefully", serverId);
-                stop();
+                stop(true);
             }, "sessiongrid-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
@@ -152,10 +164,11 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
                 // The JVM is already shutting down: the hook runs (or ran) this same stop.
             }
         }
-        stop();
+        stop(true);
     }
 
-    private void stop() {
+    /** The ordered stop; {@code shutdownInstance} false when the instance is already going (see the listener). */
+    private void stop(boolean shutdownInstance) {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
@@ -183,16 +196,12 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
         if (ownScheduler != null) {
             ownScheduler.close();
         }
-        if (hazelcast.getLifecycleService().isRunning()) {
-            hazelcast.shutdown(); // graceful on a member: replicas are handed over first
+        if (shutdownInstance) {
+            if (hazelcast.getLifecycleService().isRunning()) {
+                hazelcast.shutdown(); // graceful on a member: replicas are handed over first
+            }
+            stopped.countDown();
         }
-        stopped.countDown();
-    }
-
-    /** Ends the node at once, without handing anything over (a second SIGTERM). */
-    public void terminate() {
-        hazelcast.getLifecycleService().terminate();
-        stopped.countDown();
     }
 
     /** Waits until the node has stopped (by {@link #close()}, a signal, or its instance shutting down). */

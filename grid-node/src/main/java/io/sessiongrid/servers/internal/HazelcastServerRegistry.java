@@ -2,6 +2,7 @@ package io.sessiongrid.servers.internal;
 
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import com.hazelcast.query.Predicates;
@@ -37,10 +38,36 @@ public final class HazelcastServerRegistry implements ServerRegistry {
 
     public HazelcastServerRegistry(HazelcastInstance hazelcast, Clock clock, String localIdOrNull) {
         this.servers = hazelcast.getMap(ServerMaps.SERVERS);
-        this.connections = hazelcast.getMap(ServerMaps.CONNECTIONS);
+        this.connections = withIndexes(hazelcast);
         this.scores = hazelcast.getMap(AnalyzerMaps.SCORES);
         this.clock = clock;
         this.localId = localIdOrNull;
+    }
+
+    /**
+     * The connections map's proxy. Creating it adds the configured indexes on every partition; while a member joins
+     * and partitions migrate, that can end "indeterminate" (the store makes Hazelcast fail such operations rather
+     * than guess), and adding an index again is harmless, so it is retried.
+     */
+    private static IMap<ConnectionRef, ConnectionRecord> withIndexes(HazelcastInstance hazelcast) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return hazelcast.getMap(ServerMaps.CONNECTIONS);
+            } catch (RuntimeException e) {
+                if (attempt == 5 || !indeterminate(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean indeterminate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IndeterminateOperationStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public IMap<ConnectionRef, ConnectionRecord> connectionMap() {
@@ -113,9 +140,11 @@ public final class HazelcastServerRegistry implements ServerRegistry {
         }
     }
 
-    /** Removes a dead server's entry; returns whether it was registered. */
-    public boolean remove(String serverId) {
-        return servers.remove(serverId) != null;
+    /** Removes the entries of the servers a dead Hazelcast member or client ran; returns their ids. */
+    public List<String> removeInstance(String instanceUuid) {
+        List<String> ids = new ArrayList<>(servers.keySet(Predicates.equal("instance", instanceUuid)));
+        ids.forEach(servers::delete);
+        return ids;
     }
 
     // ---- connections

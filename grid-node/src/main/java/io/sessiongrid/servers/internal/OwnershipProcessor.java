@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <pre>
  *   REGISTER          (absent) -> OWNED by server;  OWNED/ORPHANED by another -> OWNED by server (reopened there)
- *   BEGIN(v)          OWNED/ORPHANED at version v -> MOVING (peer = target)
+ *   BEGIN(src, v)     OWNED/ORPHANED by src (and at version v, unless v = 0) -> MOVING (peer = target)
  *   FLIP(move)        MOVING -> ACCEPTING (server = target, peer = source): the ownership flip
  *   ACCEPT(move)      ACCEPTING -> OWNED by the target (lastMove COMPLETED)
  *   ROLLBACK(move)    MOVING/ACCEPTING -> OWNED by the source (lastMove ROLLED_BACK)
@@ -24,39 +24,46 @@ import java.util.Map;
  *   CLOSE(server)     removed, if server owns it (a source closing a connection that moved away keeps it)
  * </pre>
  */
-public record OwnershipProcessor(String op, String server, String moveId, String coordinator, long expectedVersion,
-                                 long now, long deadline, long bytes, int partitions, String reason)
+public record OwnershipProcessor(String op, String server, String moveId, String coordinator, String expectedServer,
+                                 long expectedVersion, long now, long deadline, long bytes, int partitions,
+                                 String reason)
         implements EntryProcessor<ConnectionRef, ConnectionRecord, ConnectionRecord> {
     public static final String TYPE_NAME = "sessiongrid.OwnershipStep";
 
     public static OwnershipProcessor register(String server, long now) {
-        return new OwnershipProcessor("REGISTER", server, null, null, 0, now, 0, 0, 0, null);
+        return new OwnershipProcessor("REGISTER", server, null, null, null, 0, now, 0, 0, 0, null);
     }
 
-    public static OwnershipProcessor begin(String target, String moveId, String coordinator, long expectedVersion,
-                                           long now, long deadline) {
-        return new OwnershipProcessor("BEGIN", target, moveId, coordinator, expectedVersion, now, deadline, 0, 0, null);
+    /**
+     * Begins a move of a connection {@code source} owns; with {@code expectedVersion > 0} only at that version
+     * (a batch, sent to many entries at once, passes 0: the source check alone keeps it from claiming a connection
+     * that has moved on).
+     */
+    public static OwnershipProcessor begin(String target, String moveId, String coordinator, String source,
+                                           long expectedVersion, long now, long deadline) {
+        return new OwnershipProcessor("BEGIN", target, moveId, coordinator, source, expectedVersion, now, deadline, 0,
+                0, null);
     }
 
     public static OwnershipProcessor flip(String moveId) {
-        return new OwnershipProcessor("FLIP", null, moveId, null, 0, 0, 0, 0, 0, null);
+        return new OwnershipProcessor("FLIP", null, moveId, null, null, 0, 0, 0, 0, 0, null);
     }
 
     public static OwnershipProcessor accept(String moveId, long bytes, int partitions) {
-        return new OwnershipProcessor("ACCEPT", null, moveId, null, 0, 0, 0, bytes, partitions, null);
+        return new OwnershipProcessor("ACCEPT", null, moveId, null, null, 0, 0, 0, bytes, partitions, null);
     }
 
     public static OwnershipProcessor rollback(String moveId, String reason) {
-        return new OwnershipProcessor("ROLLBACK", null, moveId, null, 0, 0, 0, 0, 0, reason);
+        return new OwnershipProcessor("ROLLBACK", null, moveId, null, null, 0, 0, 0, 0, 0, reason);
     }
 
     public static OwnershipProcessor orphan(String server) {
-        return new OwnershipProcessor("ORPHAN", server, null, null, 0, 0, 0, 0, 0, null);
+        return new OwnershipProcessor("ORPHAN", server, null, null, null, 0, 0, 0, 0, 0, null);
     }
 
     /** Removes the entry if {@code server} owns it (null: whoever owns it). */
     public static OwnershipProcessor close(String server) {
-        return new OwnershipProcessor("CLOSE", server, null, null, 0, 0, 0, 0, 0, null);
+        return new OwnershipProcessor("CLOSE", server, null, null, null, 0, 0, 0, 0, 0, null);
     }
 
     @Override
@@ -85,7 +92,8 @@ public record OwnershipProcessor(String op, String server, String moveId, String
         return switch (op) {
             case "REGISTER" -> settled && !(r.in(Phase.OWNED) && r.server().equals(server))
                     ? r.with(server, Phase.OWNED.name(), null) : r;
-            case "BEGIN" -> settled && r.version() == expectedVersion
+            case "BEGIN" -> settled && r.server().equals(expectedServer)
+                    && (expectedVersion == 0 || r.version() == expectedVersion)
                     ? r.begun(server, moveId, coordinator, now, deadline) : r;
             case "FLIP" -> thisMove && r.in(Phase.MOVING) ? r.with(r.peer(), Phase.ACCEPTING.name(), r.server()) : r;
             case "ACCEPT" -> thisMove && r.in(Phase.ACCEPTING)
@@ -108,7 +116,7 @@ public record OwnershipProcessor(String op, String server, String moveId, String
         @Override
         public OwnershipProcessor read(CompactReader in) {
             return new OwnershipProcessor(in.readString("op"), in.readString("server"), in.readString("moveId"),
-                    in.readString("coordinator"), in.readInt64("expectedVersion"), in.readInt64("now"),
+                    in.readString("coordinator"), in.readString("expectedServer"), in.readInt64("expectedVersion"), in.readInt64("now"),
                     in.readInt64("deadline"), in.readInt64("bytes"), in.readInt32("partitions"), in.readString("reason"));
         }
 
@@ -118,6 +126,7 @@ public record OwnershipProcessor(String op, String server, String moveId, String
             out.writeString("server", p.server);
             out.writeString("moveId", p.moveId);
             out.writeString("coordinator", p.coordinator);
+            out.writeString("expectedServer", p.expectedServer);
             out.writeInt64("expectedVersion", p.expectedVersion);
             out.writeInt64("now", p.now);
             out.writeInt64("deadline", p.deadline);

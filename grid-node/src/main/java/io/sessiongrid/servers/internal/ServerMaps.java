@@ -53,7 +53,7 @@ public final class ServerMaps {
     /** SQL mappings for Management Center's SQL browser: servers, connections and moves. */
     public static List<String> sqlMappings() {
         return List.of(
-                mapping(SERVERS, "id VARCHAR, role VARCHAR, partitions VARCHAR, kind VARCHAR, redirectAddress VARCHAR, "
+                mapping(SERVERS, "id VARCHAR, instance VARCHAR, role VARCHAR, partitions VARCHAR, kind VARCHAR, redirectAddress VARCHAR, "
                         + "state VARCHAR, registeredAt BIGINT, updatedAt BIGINT, recentRequestRate DOUBLE",
                         "'keyFormat'='varchar'", ServerRecord.TYPE_NAME),
                 mapping(CONNECTIONS, "connectionId VARCHAR, sessionId VARCHAR, server VARCHAR, version BIGINT, "

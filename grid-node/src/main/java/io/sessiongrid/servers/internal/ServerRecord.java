@@ -14,11 +14,13 @@ import java.util.List;
 /**
  * A server registry entry, keyed by the server id.
  *
+ * @param instance          the UUID of its Hazelcast member or client (how its death is noticed)
  * @param partitions        the types it needs, comma-separated (SQL reads it as one column)
  * @param recentRequestRate requests/s its tracker recorded over the last flush interval
  */
-public record ServerRecord(String id, String role, String partitions, String kind, String redirectAddress,
-                           String state, long registeredAt, long updatedAt, double recentRequestRate) {
+public record ServerRecord(String id, String instance, String role, String partitions, String kind,
+                           String redirectAddress, String state, long registeredAt, long updatedAt,
+                           double recentRequestRate) {
     public static final String TYPE_NAME = "sessiongrid.Server";
 
     public ServerInfo view() {
@@ -28,11 +30,12 @@ public record ServerRecord(String id, String role, String partitions, String kin
     }
 
     public ServerRecord withState(ServerState s, long now) {
-        return new ServerRecord(id, role, partitions, kind, redirectAddress, s.name(), registeredAt, now, recentRequestRate);
+        return new ServerRecord(id, instance, role, partitions, kind, redirectAddress, s.name(), registeredAt, now,
+                recentRequestRate);
     }
 
     public ServerRecord withRecentRate(double rate, long now) {
-        return new ServerRecord(id, role, partitions, kind, redirectAddress, state, registeredAt, now, rate);
+        return new ServerRecord(id, instance, role, partitions, kind, redirectAddress, state, registeredAt, now, rate);
     }
 
     public static final class Serializer extends NamedCompactSerializer<ServerRecord> {
@@ -42,7 +45,7 @@ public record ServerRecord(String id, String role, String partitions, String kin
 
         @Override
         public ServerRecord read(CompactReader in) {
-            return new ServerRecord(in.readString("id"), in.readString("role"), in.readString("partitions"),
+            return new ServerRecord(in.readString("id"), in.readString("instance"), in.readString("role"), in.readString("partitions"),
                     in.readString("kind"), in.readString("redirectAddress"), in.readString("state"),
                     in.readInt64("registeredAt"), in.readInt64("updatedAt"), in.readFloat64("recentRequestRate"));
         }
@@ -50,6 +53,7 @@ public record ServerRecord(String id, String role, String partitions, String kin
         @Override
         public void write(CompactWriter out, ServerRecord r) {
             out.writeString("id", r.id);
+            out.writeString("instance", r.instance);
             out.writeString("role", r.role);
             out.writeString("partitions", r.partitions);
             out.writeString("kind", r.kind);

@@ -63,6 +63,13 @@ class SessionGridCliTest {
     }
 
     @Test
+    void aShutdownTimeoutUnderOneSecondIsAUsageError() {
+        Run run = run("start", "--shutdown-timeout", "0");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("shutdownTimeout PT0S: at least 1 second"), run.err());
+    }
+
+    @Test
     void missingConfigFileIsAUsageError() {
         Run run = run("start", "--config", "no-such-sessiongrid.yaml");
         assertEquals(2, run.exit());

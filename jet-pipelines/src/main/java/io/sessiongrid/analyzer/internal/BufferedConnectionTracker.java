@@ -127,7 +127,8 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
         } catch (RuntimeException e) {
             // The counts stay and go with the next flush; say so once per outage, not once per interval.
             if (failingFlushes++ == 0) {
-                LOG.warn("connection tracker flush failed; its counts go with the next flush: {}", e.toString(), e);
+                LOG.warn("connection tracker flush failed; its counts go with the next flush: {}", e.toString());
+                LOG.debug("connection tracker flush failure", e);
             } else {
                 LOG.debug("connection tracker flush failed again ({} in a row)", failingFlushes, e);
             }

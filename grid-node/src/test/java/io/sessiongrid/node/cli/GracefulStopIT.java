@@ -1,0 +1,158 @@
+package io.sessiongrid.node.cli;
+
+import com.hazelcast.client.config.ClientConfig;
+import io.sessiongrid.SessionGrid;
+import io.sessiongrid.config.SessionGridConfig;
+import io.sessiongrid.config.SessionGridConfigLoader;
+import io.sessiongrid.session.SessionStore;
+import io.sessiongrid.testkit.TestClusters;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code ./sessiongrid start} servers as real processes, started the way the launcher starts them: three data
+ * members (backup count 1) hold sessions; two of them get SIGTERM one after the other; each stops gracefully
+ * (one line, exit 0, no stack trace) and every session reads back.
+ */
+class GracefulStopIT {
+    private static final SessionGridConfig CONFIG = SessionGridConfigLoader.defaults(); // backupCount 1
+    private static final int SESSIONS = 300;
+    private static final Pattern ADDRESS = Pattern.compile("SessionGrid member \\[127\\.0\\.0\\.1]:(\\d+) up in cluster");
+    private static final List<Server> SERVERS = new ArrayList<>();
+
+    record Server(Process process, Path log) {
+        String output() {
+            try {
+                return Files.readString(log, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        }
+
+        int port() {
+            Matcher m = ADDRESS.matcher(output());
+            return m.find() ? Integer.parseInt(m.group(1)) : -1;
+        }
+    }
+
+    @AfterAll
+    static void killLeftovers() {
+        SERVERS.forEach(s -> s.process().destroyForcibly());
+    }
+
+    @Test
+    void sigtermedServersHandTheirDataOverAndExitZero() throws Exception {
+        String cluster = TestClusters.uniqueName(GracefulStopIT.class);
+        Path dir = Files.createDirectories(Path.of("target", "graceful-stop-it", cluster));
+        Path memberYaml = dir.resolve("member.yaml");
+        Files.writeString(memberYaml, memberYaml(cluster));
+        for (int i = 0; i < 3; i++) {
+            SERVERS.add(startServer(memberYaml, dir.resolve("server-" + i + ".log")));
+        }
+        for (Server s : SERVERS) {
+            await().atMost(Duration.ofMinutes(5)).until(() -> s.port() > 0 || !s.process().isAlive()); // generous: a loaded CI box
+            assertTrue(s.process().isAlive(), s.output());
+        }
+        ClientConfig clientConfig = new ClientConfig().setClusterName(cluster);
+        clientConfig.setProperty("hazelcast.logging.type", "slf4j");
+        SERVERS.forEach(s -> clientConfig.getNetworkConfig().addAddress("127.0.0.1:" + s.port()));
+        try (SessionGrid client = SessionGrid.client(CONFIG, clientConfig)) {
+            SessionStore sessions = client.sessions();
+            for (int i = 0; i < SESSIONS; i++) {
+                sessions.set("s-" + i, "cart", Map.of("sku", String.valueOf(i)));
+                sessions.set("s-" + i, "auth", Map.of("token", "t-" + i));
+            }
+            for (int victim = 0; victim < 2; victim++) {
+                Server s = SERVERS.get(victim);
+                s.process().destroy(); // SIGTERM
+                assertTrue(s.process().waitFor(3, TimeUnit.MINUTES), "graceful stop within its bound: " + s.output());
+                String out = s.output();
+                assertEquals(0, s.process().exitValue(), out);
+                int stop = out.indexOf("SIGTERM: stopping gracefully");
+                assertTrue(stop >= 0, out);
+                String stopping = out.substring(stop);
+                assertEquals(1, stopping.lines().count(), "the stop says one line, nothing else: " + stopping);
+                assertEquals(SESSIONS, readBack(sessions), "every session after SIGTERM to server " + victim);
+            }
+        }
+        Server survivor = SERVERS.get(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> survivor.output().contains("member left"));
+        survivor.process().destroy();
+        assertTrue(survivor.process().waitFor(2, TimeUnit.MINUTES), survivor.output());
+        assertEquals(0, survivor.process().exitValue(), survivor.output());
+    }
+
+    private static int readBack(SessionStore sessions) {
+        int found = 0;
+        for (int i = 0; i < SESSIONS; i++) {
+            String v = String.valueOf(i);
+            if (sessions.get("s-" + i, "cart").map(p -> v.equals(p.elements().get("sku"))).orElse(false)
+                    && sessions.get("s-" + i, "auth").map(p -> ("t-" + v).equals(p.elements().get("token"))).orElse(false)) {
+                found++;
+            }
+        }
+        return found;
+    }
+
+    /** java with the launcher's classpath (target/classes + target/classpath.txt) and JVM flags. */
+    private static Server startServer(Path memberYaml, Path log) throws IOException {
+        Path classpathFile = Path.of("target", "classpath.txt");
+        assertTrue(Files.exists(classpathFile), "mvn package writes " + classpathFile.toAbsolutePath());
+        String classpath = Path.of("target", "classes").toAbsolutePath() + java.io.File.pathSeparator
+                + Files.readString(classpathFile).trim();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx384m");
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("--add-") || arg.startsWith("--enable-native-access")) {
+                command.add(arg); // the Hazelcast flags the launcher passes too
+            }
+        }
+        command.addAll(List.of("-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.logging.type=slf4j",
+                // As the launcher: SessionGrid's own lines at info, Hazelcast at warn, minus one Hazelcast race (README).
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.io.sessiongrid=info",
+                "-Dorg.slf4j.simpleLogger.log.com.hazelcast.sql.impl.state.QueryStateRegistryUpdater=error",
+                "-Djava.net.preferIPv4Stack=true", "-Dorg.bytedeco.javacpp.cachedir=target/javacpp",
+                "-cp", classpath, "io.sessiongrid.node.cli.SessionGridCli",
+                "start", "--hazelcast", memberYaml.toString(), "--shutdown-timeout", "120"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new Server(p, log);
+    }
+
+    private static String memberYaml(String cluster) {
+        return """
+                hazelcast:
+                  cluster-name: %s
+                  properties:
+                    hazelcast.phone.home.enabled: false
+                    hazelcast.logging.type: slf4j
+                    hazelcast.socket.bind.any: false
+                    hazelcast.tcp.join.port.try.count: 20
+                  network:
+                    port: { auto-increment: true, port: %d, port-count: 40 }
+                    interfaces: { enabled: true, interfaces: [127.0.0.1] }
+                    join:
+                      multicast: { enabled: false }
+                      auto-detection: { enabled: false }
+                      tcp-ip: { enabled: true, member-list: [127.0.0.1] }
+                  jet: { enabled: true, resource-upload-enabled: false }
+                """.formatted(cluster, TestClusters.BASE_PORT);
+    }
+}
