@@ -1,5 +1,7 @@
 package io.sessiongrid.scaling.engine;
 
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.config.PartitionTypeConfig;
 import io.sessiongrid.config.ScalingConfig;
@@ -7,6 +9,7 @@ import io.sessiongrid.migration.ServerNode;
 import io.sessiongrid.provision.ServerProvisioner;
 import io.sessiongrid.runtime.NodeComponent;
 import io.sessiongrid.runtime.NodeContext;
+import io.sessiongrid.runtime.NodeOptions;
 import io.sessiongrid.scaling.PredictivePolicy;
 import io.sessiongrid.scaling.PredictiveSettings;
 import io.sessiongrid.scaling.Promotion;
@@ -21,15 +24,14 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 
 /**
- * The scaling engine as a node component. On every member it registers the node as a server (unless a
- * {@link ServerNode} component already does) and, once per decision interval, checks whether this member leads
- * ({@link EngineLeadership}: the oldest data member); the leader runs one {@link ScalingEngine#step()}. A member
- * that stops leading drops its engine state; the next leader starts fresh within one interval. Clients run no
- * engine (they use {@link ScalingControl}).
+ * The scaling engine as a node component. On every member, once per decision interval, it checks whether this
+ * member leads ({@link EngineLeadership}: the oldest data member); the leader runs one {@link ScalingEngine#step()}.
+ * A member that stops leading drops its engine state; the next leader starts fresh within one interval. Clients run
+ * no engine (they use {@link ScalingControl}).
  *
- * <p>Members need {@link ScalingMaps#configureMember} and {@link ServerNode#configureMember} in their Hazelcast
- * configuration. The policy's horizon is the provisioner's measured provisioning time plus the configured
- * warm-up, once measured; the configured provisioning time before.
+ * <p>It adds the decisions map's configuration to the member ({@link #configureMember}) and reads servers and
+ * connections from the node's {@link ServerNode} component. The policy's horizon is the provisioner's measured
+ * provisioning time plus the configured warm-up once measured, the configured provisioning time before.
  */
 public final class ScalingEngineComponent implements NodeComponent {
     private static final Logger LOG = LoggerFactory.getLogger(ScalingEngineComponent.class);
@@ -38,7 +40,6 @@ public final class ScalingEngineComponent implements NodeComponent {
     private final String role;
     private HazelcastInstance hazelcast;
     private ServerNode serverNode;
-    private boolean ownServerNode;
     private ScalingControl control;
     private ScheduledTask task;
     private ScalingEngine engine;
@@ -53,6 +54,18 @@ public final class ScalingEngineComponent implements NodeComponent {
         this.role = role;
     }
 
+    /** The decisions map's bounds and serializer. */
+    @Override
+    public void configureMember(Config member, NodeOptions options) {
+        ScalingMaps.configureMember(member);
+    }
+
+    /** The decision serializer, for {@link ScalingControl} on clients. */
+    @Override
+    public void configureClient(ClientConfig client, NodeOptions options) {
+        ScalingMaps.registerSerializers(client.getSerializationConfig());
+    }
+
     @Override
     public void start(NodeContext context) {
         if (!context.kind().isMember()) {
@@ -60,17 +73,11 @@ public final class ScalingEngineComponent implements NodeComponent {
         }
         node = context;
         hazelcast = context.hazelcast();
-        serverNode = context.component(ServerNode.class).orElse(null);
-        if (serverNode == null) {
-            serverNode = ServerNode.start(hazelcast, context.config(), context.clock(), context.role().orElse(null));
-            ownServerNode = true;
-        }
+        serverNode = context.component(ServerNode.class).orElseThrow(() -> new IllegalStateException(
+                "the scaling engine needs the node's server registry (ServerNode component), which is not running"));
         control = new ScalingControl(hazelcast);
         if (!hazelcast.getCluster().getLocalMember().isLiteMember()) {
             try {
-                for (String mapping : ServerNode.sqlMappings()) {
-                    hazelcast.getSql().execute(mapping).close();
-                }
                 hazelcast.getSql().execute(ScalingMaps.sqlMapping()).close();
             } catch (RuntimeException e) {
                 // Idempotent and cluster-wide: every data member creates them, so one failure (a catalog write
@@ -126,9 +133,6 @@ public final class ScalingEngineComponent implements NodeComponent {
             task.cancel();
         }
         provisioner.close();
-        if (ownServerNode && serverNode != null) {
-            serverNode.close();
-        }
     }
 
     /** The predictive policy, its horizon the measured provisioning time plus warm-up once there is one. */
