@@ -12,9 +12,9 @@ import java.util.Locale;
  *   <li>fit every candidate once (seasonal naive first, then the others);</li>
  *   <li>replay each fitted candidate's parameters ({@link FittedModel#update}) at {@link #origins origins}
  *       over the end of the history and score its {@code horizon}-step mean absolute error;</li>
- *   <li>from the candidates other than seasonal naive, build the {@link Combination median} and the
- *       {@link Combination weighted} combination (weights from the scores of step 2; their backtest forecasts
- *       are the merged forecasts of their members, so they cost nothing more);</li>
+ *   <li>from all the candidates, build the {@link Combination median} and the {@link Combination weighted}
+ *       combination (weights from the scores of step 2; their backtest forecasts are the merged forecasts of
+ *       their members, so they cost nothing more);</li>
  *   <li>keep the better-scoring combination unless the best single model scores lower by more than one standard
  *       error of the paired per-origin differences ({@link #choose});</li>
  *   <li>stretch or shrink its 95% intervals by the factor that made exactly 95% of the backtest's actual
@@ -78,30 +78,25 @@ final class AutoForecaster implements Forecaster {
             models.add(model);
             replays.add(Validation.replay(model, prefixes, horizon));
         }
-        List<Integer> members = new ArrayList<>();
-        for (int i = 0; i < models.size(); i++) {
-            if (!models.get(i).name().equals(SeasonalNaive.NAME)) {
-                members.add(i);
-            }
-        }
-        double[] memberMae = members.stream()
-                .mapToDouble(i -> Validation.meanAbsoluteError(replays.get(i), history, origins)).toArray();
-        if (members.size() >= 2) {
-            double[] weights = CombinedModel.weights(memberMae);
-            List<FittedModel> fitted = members.stream().map(models::get).toList();
+        int singles = models.size();
+        if (singles >= 2) {
+            double[] weights = CombinedModel.weights(replays.stream()
+                    .mapToDouble(r -> Validation.meanAbsoluteError(r, history, origins)).toArray());
+            List<FittedModel> members = List.copyOf(models);
             for (Combination.Kind kind : Combination.Kind.values()) {
-                models.add(new CombinedModel(kind, fitted, weights));
+                models.add(new CombinedModel(kind, members, weights));
                 Forecast[] merged = new Forecast[origins.length];
                 for (int o = 0; o < origins.length; o++) {
-                    final int origin = o;
-                    merged[o] = CombinedModel.combine(kind, weights,
-                            members.stream().map(i -> replays.get(i)[origin]).toArray(Forecast[]::new));
+                    Forecast[] memberForecasts = new Forecast[singles];
+                    for (int i = 0; i < singles; i++) {
+                        memberForecasts[i] = replays.get(i)[o];
+                    }
+                    merged[o] = CombinedModel.combine(kind, weights, memberForecasts);
                 }
                 replays.add(merged);
             }
         }
-        int chosen = choose(models, replays, members.size() >= 2 ? candidates.size() : models.size(), history,
-                origins);
+        int chosen = choose(models, replays, singles, history, origins);
         List<String> scores = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
             scores.add(String.format(Locale.ROOT, "%s=%.4g", models.get(i).name(),

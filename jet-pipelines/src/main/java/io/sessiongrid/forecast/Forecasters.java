@@ -19,7 +19,8 @@ import java.util.ServiceLoader;
  *       series</td></tr>
  *   <tr><td>{@code arima}</td><td>differencing plus an ARMA model fitted with Smile, integrated back: only with
  *       the {@code sessiongrid-forecast-arima} module on the classpath (see below)</td></tr>
- *   <tr><td>{@code median}</td><td>the median of Holt-Winters, Theta and the plug-ins (ARIMA)</td></tr>
+ *   <tr><td>{@code median}</td><td>the median of seasonal naive, Holt-Winters, Theta and the plug-ins
+ *       (ARIMA)</td></tr>
  *   <tr><td>{@code weighted}</td><td>their mean weighted by backtest error</td></tr>
  *   <tr><td>{@code auto}</td><td>a combination, or a single model when the backtest shows it clearly better,
  *       with calibrated intervals ({@link AutoForecaster})</td></tr>
@@ -86,21 +87,19 @@ public final class Forecasters {
         return new Theta();
     }
 
-    /** The median of Holt-Winters, Theta and the plug-ins. */
+    /** The median of seasonal naive, Holt-Winters, Theta and the plug-ins. */
     public static Forecaster median() {
         return new Combination(Combination.Kind.MEDIAN, members());
     }
 
-    /** The mean of Holt-Winters, Theta and the plug-ins, weighted by their backtest errors. */
+    /** The mean of seasonal naive, Holt-Winters, Theta and the plug-ins, weighted by their backtest errors. */
     public static Forecaster weighted() {
         return new Combination(Combination.Kind.WEIGHTED, members());
     }
 
     /** Automatic choice among seasonal naive, Holt-Winters, Theta, the plug-ins and their combinations. */
     public static Forecaster auto() {
-        List<Forecaster> candidates = new ArrayList<>(List.of(seasonalNaive()));
-        candidates.addAll(members());
-        return new AutoForecaster(candidates);
+        return new AutoForecaster(members());
     }
 
     /** Whether the forecaster called {@code name} is available here ({@code arima} needs its module). */
@@ -109,7 +108,7 @@ public final class Forecasters {
     }
 
     private static List<Forecaster> members() {
-        List<Forecaster> members = new ArrayList<>(List.of(holtWinters(), theta()));
+        List<Forecaster> members = new ArrayList<>(List.of(seasonalNaive(), holtWinters(), theta()));
         members.addAll(PLUGINS.values());
         return members;
     }

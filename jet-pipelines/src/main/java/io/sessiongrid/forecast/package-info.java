@@ -19,9 +19,12 @@
  *       at rolling origins over the end of the history: at least 40 origins and 480 scored values, over at least
  *       three seasons and four horizons, at most a third of the history. The score is the {@code horizon}-step
  *       mean absolute error.</li>
- *   <li>Two combinations of all candidates but seasonal naive are scored on the same origins: the median of the
- *       members' forecasts, and their mean weighted by {@code 1 / score^2}. A member whose error explodes (a
- *       Holt-Winters fit thrown by spikes) gets next to no weight, and cannot move the median.</li>
+ *   <li>Two combinations of all the candidates are scored on the same origins: the median of the members'
+ *       forecasts, and their mean weighted by {@code 1 / score^2}. Seasonal naive is a member too: its errors
+ *       differ most from the smoothing models', which is what a combination gains from (leaving it out cost 9%
+ *       on {@code nyc_taxi} and 5% on {@code ec2_network_in}, and gained 5% on two CPU traces). A member whose
+ *       error explodes (a Holt-Winters fit thrown by spikes) gets next to no weight, and cannot move the
+ *       median.</li>
  *   <li>The better-scoring combination is chosen, unless the best single model (seasonal naive included) scores
  *       lower by more than one standard error of the paired per-origin differences: the one-standard-error rule
  *       of model selection, applied against the noise of the backtest.</li>
