@@ -12,8 +12,9 @@ import java.time.Duration;
  * @param horizonWindows how many windows ahead the VM count is forecast (horizon = window x horizonWindows)
  * @param historyWindows how many closed windows per application are kept to fit on (bounded state)
  * @param season         seasonal period in windows, 1 for none
- * @param forecaster     a {@link Forecasters#NAMES} entry; {@code holt_winters} by default ({@code arima} and
- *                       {@code auto} load Smile's native BLAS on the members)
+ * @param forecaster     a {@link Forecasters#NAMES} entry; {@code holt_winters} by default ({@code arima}, and
+ *                       {@code auto} and the combinations when the arima module is present, load Smile's native
+ *                       BLAS on the members)
  */
 public record ProfilerConfig(Duration window, int horizonWindows, int historyWindows, int season, String forecaster)
         implements Serializable {

@@ -28,11 +28,11 @@ class ForecastersTest {
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Forecasters.byName("prophet"));
         assertTrue(e.getMessage().contains("prophet"), e.getMessage());
-        assertTrue(e.getMessage().contains("seasonal_naive, holt_winters, arima, auto"), e.getMessage());
+        assertTrue(e.getMessage().contains("seasonal_naive, holt_winters, theta, median, weighted, auto"), e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"holt_winters", "arima", "auto"})
+    @ValueSource(strings = {"holt_winters", "theta", "median", "weighted", "auto"})
     void beatsSeasonalNaiveOnASeasonalSeriesWithTrendAndNoise(String name) {
         Backtest backtest = new Backtest(SEASON, HORIZON);
         BacktestResult naive = backtest.run(Forecasters.seasonalNaive(), "sine", SERIES);
@@ -42,7 +42,7 @@ class ForecastersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"seasonal_naive", "holt_winters", "arima", "auto"})
+    @ValueSource(strings = {"seasonal_naive", "holt_winters", "theta", "median", "weighted", "auto"})
     void intervalsCoverRoughlyTheirConfidence(String name) {
         BacktestResult result = new Backtest(SEASON, HORIZON).run(Forecasters.byName(name), "sine", SERIES);
         assertTrue(result.coverage() >= 0.8 && result.coverage() <= 1.0,
@@ -50,7 +50,7 @@ class ForecastersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"seasonal_naive", "holt_winters", "arima", "auto"})
+    @ValueSource(strings = {"seasonal_naive", "holt_winters", "theta", "median", "weighted", "auto"})
     void forecastsHaveTheHorizonWideningIntervalsAndAreDeterministic(String name) {
         Forecaster forecaster = Forecasters.byName(name);
         Forecast f = forecaster.forecast(SERIES, SEASON, 48);
@@ -64,7 +64,7 @@ class ForecastersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"seasonal_naive", "holt_winters", "arima", "auto"})
+    @ValueSource(strings = {"seasonal_naive", "holt_winters", "theta", "median", "weighted", "auto"})
     void updateOnTheSameHistoryReproducesTheForecast(String name) {
         FittedModel model = Forecasters.byName(name).fit(SERIES, SEASON, HORIZON);
         assertArrayEquals(model.forecast(HORIZON).mean(), model.update(SERIES).forecast(HORIZON).mean(), 1e-9);
@@ -74,7 +74,7 @@ class ForecastersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"seasonal_naive", "holt_winters", "arima", "auto"})
+    @ValueSource(strings = {"seasonal_naive", "holt_winters", "theta", "median", "weighted", "auto"})
     void shortHistoriesDegradeGracefullyAndBadArgumentsAreRefused(String name) {
         Forecaster forecaster = Forecasters.byName(name);
         double[] short10 = Arrays.copyOf(SERIES, 10);

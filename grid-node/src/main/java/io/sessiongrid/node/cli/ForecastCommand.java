@@ -58,8 +58,8 @@ public final class ForecastCommand implements Callable<Integer> {
     private Integer horizon;
 
     @Option(names = "--models", split = ",", paramLabel = "NAME",
-            description = "Models to backtest, comma-separated (default: all of seasonal_naive, holt_winters, "
-                    + "arima, auto). seasonal_naive always runs: it is the baseline.")
+            description = "Models to backtest, comma-separated (default: all available, ${DEFAULT-VALUE}). "
+                    + "seasonal_naive always runs: it is the baseline.")
     private List<String> models = new ArrayList<>(Forecasters.NAMES);
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/bench",
@@ -95,9 +95,10 @@ public final class ForecastCommand implements Callable<Integer> {
         Backtest backtest = new Backtest(m, h);
         double[] values = data.values();
         backtest.check(data.name(), values);
-        stdout.printf(Locale.ROOT, "Backtesting %d models on %s: %d points (%d filled), step %s, season %d, "
-                        + "horizon %d, %d origins over the second half%n", forecasters.size(), data.name(),
-                values.length, data.filled(), step(data.stepSeconds()), m, h, Backtest.ORIGINS);
+        stdout.printf(Locale.ROOT, "Backtesting %d models on %s: %d points (%d filled: missing rows and empty or NaN "
+                        + "values, interpolated linearly), step %s, season %d, horizon %d, %d origins over the "
+                        + "second half%n", forecasters.size(), data.name(), values.length, data.filled(),
+                step(data.stepSeconds()), m, h, Backtest.ORIGINS);
         stdout.flush();
 
         Map<String, BacktestResult> results = new LinkedHashMap<>();
@@ -114,18 +115,57 @@ public final class ForecastCommand implements Callable<Integer> {
         double baseline = results.get(BASELINE).mase();
         BenchReport report = new BenchReport("forecast", false, 0);
         stdout.printf(Locale.ROOT, "%n%-15s %8s %9s %14s %9s %9s  %s%n", "model", "MASE", "sMAPE %",
-                "vs seas.naive", "cover95", "time s", "bar");
+                "vs seas.naive", "cover95", "ms/fit", "bar (on vs seas.naive)");
         for (BacktestResult r : results.values()) {
             double bar = r.model().equals("auto") ? AUTO_BAR : 1.0;
             BenchResult bench = BenchResult.ratioAtMost("mase", r.model(), r.mase(), baseline, "seasonal naive", bar);
             report.add(bench);
-            stdout.printf(Locale.ROOT, "%-15s %8.3f %9.2f %14.3f %9.2f %9.1f  %s %s%n", r.model(), r.mase(),
-                    r.smape(), r.mase() / baseline, r.coverage(), r.elapsed().toMillis() / 1000.0, bench.target(),
-                    bench.met() ? "met" : "NOT MET");
+            stdout.printf(Locale.ROOT, "%-15s %8.3f %9.2f %14.3f %9.3f %9.1f  %s %s%n", r.model(), r.mase(),
+                    r.smape(), r.mase() / baseline, r.coverage(), r.elapsed().toNanos() / 1e6 / Backtest.ORIGINS,
+                    bench.target(), bench.met() ? "met" : "NOT MET");
         }
+        legend(stdout, data.stepSeconds(), m, h, results, baseline);
         Path file = report.write(out);
         stdout.printf(Locale.ROOT, "%nwrote %s%n", file);
         return 0;
+    }
+
+    /** What the columns mean, for a reader who is not a forecaster, and what the best model implies. */
+    private static void legend(PrintWriter stdout, double stepSeconds, int season, int horizon,
+                               Map<String, BacktestResult> results, double baseline) {
+        String ahead = step(stepSeconds * horizon);
+        stdout.printf(Locale.ROOT, "%nHow to read this: each model forecast %s ahead (%d steps of %s) from %d points in "
+                        + "time over the second half of the trace; the season is %d steps (%s).%n", ahead, horizon,
+                step(stepSeconds), Backtest.ORIGINS, season, step(stepSeconds * season));
+        stdout.printf(Locale.ROOT, "  MASE           mean absolute error, divided by the error of seasonal naive (\"the "
+                + "value one season ago\") on the first half: below 1 beats that rule of thumb.%n");
+        stdout.printf(Locale.ROOT, "  sMAPE %%        symmetric mean absolute percentage error: the typical error as a "
+                + "percentage of the values (0 perfect, 200 worst).%n");
+        stdout.printf(Locale.ROOT, "  vs seas.naive  MASE divided by seasonal naive's MASE in this same run: 0.80 means "
+                + "20%% less error. The bar applies to this column: every model <= 1.0, auto <= %.1f.%n", AUTO_BAR);
+        stdout.printf(Locale.ROOT, "  cover95        share of actual values inside the model's 95%% prediction interval: "
+                + "0.95 is honest; lower is too narrow (risks under-provisioning), higher too wide (idle capacity).%n");
+        stdout.printf(Locale.ROOT, "  ms/fit         time to fit and forecast once (all %d origins / %d).%n",
+                Backtest.ORIGINS, Backtest.ORIGINS);
+        stdout.printf(Locale.ROOT, "  NaN            a model produced a non-finite forecast; shown as is, its bar counts as "
+                + "not met.%n");
+        BacktestResult best = null;
+        for (BacktestResult r : results.values()) {
+            if (!r.model().equals(BASELINE) && Double.isFinite(r.mase()) && (best == null || r.mase() < best.mase())) {
+                best = r;
+            }
+        }
+        if (best == null || !(best.mase() < baseline)) {
+            stdout.printf(Locale.ROOT, "Best: seasonal naive. No model beats \"the value one season ago\" on this trace: "
+                    + "forecasts add nothing here; scale on observed load.%n");
+            return;
+        }
+        BacktestResult auto = results.get("auto");
+        stdout.printf(Locale.ROOT, "Best: %s, with %.0f%% less error than seasonal naive %s ahead (cover95 %.2f)%s.%n",
+                best.model(), 100 * (1 - best.mase() / baseline), ahead, best.coverage(),
+                auto == null || auto == best ? "" : String.format(Locale.ROOT, "; auto, what the analyzer and the "
+                        + "scaling engine run, has %.0f%% less (cover95 %.2f)", 100 * (1 - auto.mase() / baseline),
+                        auto.coverage()));
     }
 
     /** The requested forecasters, seasonal naive first (added when missing: it is the baseline). */
@@ -150,6 +190,9 @@ public final class ForecastCommand implements Callable<Integer> {
     }
 
     private static String step(double seconds) {
+        if (seconds % 86400 == 0) {
+            return (long) (seconds / 86400) + (seconds == 86400 ? " day" : " days");
+        }
         if (seconds % 3600 == 0) {
             return (long) (seconds / 3600) + " h";
         }

@@ -58,21 +58,25 @@ class ForecastCommandTest {
         String table = out.toString();
         assertTrue(table.contains("season 24, horizon 1"), table);
         assertTrue(table.contains("1 filled"), table);
-        for (String model : List.of("seasonal_naive", "holt_winters", "arima", "auto")) {
+        for (String model : List.of("seasonal_naive", "holt_winters", "theta", "arima", "median", "weighted", "auto")) {
             assertTrue(table.contains(model), table);
         }
+        assertTrue(table.contains("How to read this: each model forecast 1 h ahead (1 steps of 1 h)"), table);
+        assertTrue(table.contains("The bar applies to this column"), table);
+        assertTrue(table.contains("cover95        share of actual values inside"), table);
+        assertTrue(table.matches("(?s).*\nBest: \\w+, with \\d+% less error than seasonal naive 1 h ahead.*"), table);
         JsonNode json = new ObjectMapper().readTree(bench.resolve("forecast.json").toFile());
         assertEquals("forecast", json.get("scenario").asText());
         JsonNode results = json.get("results");
-        assertEquals(4, results.size());
+        assertEquals(7, results.size());
         double baseline = results.get(0).get("sessiongrid").asDouble();
         assertEquals("seasonal_naive", results.get(0).get("mode").asText());
         for (JsonNode result : results) {
             assertEquals("mase", result.get("metric").asText());
             assertEquals(baseline, result.get("baseline").asDouble(), 1e-9);
         }
-        assertEquals("auto", results.get(3).get("mode").asText());
-        assertEquals("<= 0.9", results.get(3).get("target").asText());
+        assertEquals("auto", results.get(6).get("mode").asText());
+        assertEquals("<= 0.9", results.get(6).get("target").asText());
     }
 
     @Test
@@ -109,7 +113,8 @@ class ForecastCommandTest {
     void badOptionsExitWithTwo() throws Exception {
         Path trace = hourlyTrace();
         assertEquals(2, run("--trace", trace.toString(), "--models", "prophet"));
-        assertTrue(err.toString().contains("allowed: seasonal_naive, holt_winters, arima, auto"), err.toString());
+        assertTrue(err.toString().contains("allowed: seasonal_naive, holt_winters, theta, arima, median, weighted, auto"),
+                err.toString());
         assertEquals(2, run("--trace", trace.toString(), "--season", "0"));
         assertEquals(2, run(), "--trace is required");
     }

@@ -5,11 +5,21 @@ import io.sessiongrid.forecast.FittedModel;
 import io.sessiongrid.forecast.Forecast;
 import io.sessiongrid.forecast.Forecaster;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 /**
  * The cluster request-rate forecast, one point at a time: keeps the newest {@code capacity} points, fits the
  * {@link Forecaster} now and then (after {@code min(refitEvery, n / 2)} new points, so often while the history
  * is short), and in between applies the fitted model to the grown history with {@link FittedModel#update}, which
  * costs one linear pass. Produces nothing until {@link Forecaster#MIN_HISTORY} points are in.
+ *
+ * <p>Refits run off the interval's critical path, on the {@code refits} executor (by default one shared
+ * low-priority daemon thread): {@link #accept} submits a refit on a copy of the history and goes on updating the
+ * current model; once the refit is done, the next {@code accept} takes it and brings it up to date with
+ * {@code update}. Only the very first fit (no model yet) runs inline.
  *
  * <p>Not thread-safe: confined to one Jet processor (or one benchmark thread).
  */
@@ -28,9 +38,17 @@ public final class ClusterForecaster {
     private FittedModel model;
     private int sinceFit;
     private double lastOneStep = Double.NaN;
+    private final Executor refits;
+    private CompletableFuture<FittedModel> refit;
 
     public ClusterForecaster(Forecaster forecaster, long intervalMillis, int capacity, int horizon, int season,
                              int refitEvery) {
+        this(forecaster, intervalMillis, capacity, horizon, season, refitEvery, RefitThread.EXECUTOR);
+    }
+
+    /** As above, with refits on {@code refits} ({@code Runnable::run} refits inline, as tests may want). */
+    public ClusterForecaster(Forecaster forecaster, long intervalMillis, int capacity, int horizon, int season,
+                             int refitEvery, Executor refits) {
         if (capacity < Forecaster.MIN_HISTORY || horizon < 1 || season < 1 || refitEvery < 1) {
             throw new IllegalArgumentException("ClusterForecaster needs capacity >= " + Forecaster.MIN_HISTORY
                     + ", horizon, season and refitEvery >= 1; got " + capacity + ", " + horizon + ", " + season
@@ -42,6 +60,17 @@ public final class ClusterForecaster {
         this.season = season;
         this.refitEvery = refitEvery;
         this.ring = new double[capacity];
+        this.refits = refits;
+    }
+
+    /** The shared refit thread, created on first use. */
+    private static final class RefitThread {
+        static final ExecutorService EXECUTOR = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sessiongrid-forecast-refit");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
     }
 
     /** Adds history without forecasting (e.g. read back from the store after a restart). */
@@ -50,6 +79,7 @@ public final class ClusterForecaster {
             push(v);
         }
         model = null;
+        refit = null;
     }
 
     /**
@@ -68,10 +98,19 @@ public final class ClusterForecaster {
         }
         double[] history = history();
         sinceFit++;
-        if (model == null || sinceFit >= Math.min(refitEvery, Math.max(1, size / 2))) {
+        if (model == null) {
             model = forecaster.fit(history, season, horizon);
             sinceFit = 0;
         } else {
+            if (refit != null && refit.isDone()) {
+                model = refit.join(); // a failed fit throws here, on the processor's thread, as an inline fit did
+                refit = null;
+            }
+            if (refit == null && sinceFit >= Math.min(refitEvery, Math.max(1, size / 2))) {
+                double[] snapshot = history;
+                refit = CompletableFuture.supplyAsync(() -> forecaster.fit(snapshot, season, horizon), refits);
+                sinceFit = 0;
+            }
             model = model.update(history);
         }
         Forecast f = model.forecast(horizon);

@@ -16,7 +16,8 @@ import java.util.Arrays;
  *       as its Javadoc says) and forecasts {@code horizon} steps;</li>
  *   <li>MASE = the mean absolute error over all origins and steps divided by the in-sample MAE of the seasonal
  *       naive forecast (lag {@code season}) on the first half, {@code n/2} points; sMAPE =
- *       mean of {@code 200 |y - f| / (|y| + |f|)} (0 when both are 0).</li>
+ *       mean of {@code 200 |y - f| / (|y| + |f|)} (0 when both are 0); coverage = the share of actual values
+ *       inside the 95% intervals. A non-finite forecast makes all three NaN: reported as such, never filled.</li>
  * </ul>
  * A series needs at least {@code 3 * season + horizon} points and a first half that is not exactly periodic.
  * Pure and thread-safe.
@@ -106,6 +107,7 @@ public final class Backtest {
         double absSum = 0;
         double smapeSum = 0;
         int inside = 0;
+        boolean finite = true;
         String last = "";
         for (int origin : origins(series.length)) {
             FittedModel model = forecaster.fit(Arrays.copyOf(series, origin), season, horizon);
@@ -120,13 +122,15 @@ public final class Backtest {
                 if (actual >= f.lower(k) && actual <= f.upper(k)) {
                     inside++;
                 }
+                finite &= Double.isFinite(predicted) && Double.isFinite(f.lower(k)) && Double.isFinite(f.upper(k));
             }
             last = model.describe();
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         int count = ORIGINS * horizon;
         double mae = absSum / count;
-        return new BacktestResult(forecaster.name(), mae / scale, smapeSum / count, mae, (double) inside / count,
-                elapsed, last);
+        // a non-finite forecast makes MASE and sMAPE NaN by arithmetic; coverage would count it as a miss: NaN too
+        return new BacktestResult(forecaster.name(), mae / scale, smapeSum / count, mae,
+                finite ? (double) inside / count : Double.NaN, elapsed, last);
     }
 }

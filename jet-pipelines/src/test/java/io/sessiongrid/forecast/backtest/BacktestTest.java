@@ -49,4 +49,50 @@ class BacktestTest {
         TraceException flat = assertThrows(TraceException.class, () -> backtest.check("periodic.csv", periodic));
         assertTrue(flat.getMessage().contains("MASE is undefined"), flat.getMessage());
     }
+
+    @Test
+    void aNonFiniteForecastIsReportedAsNaNNotFilled() {
+        double[] y = new double[400];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = t % 24 + 0.1 * (t % 7);
+        }
+        io.sessiongrid.forecast.Forecaster broken = new io.sessiongrid.forecast.Forecaster() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public io.sessiongrid.forecast.FittedModel fit(double[] history, int season, int horizon) {
+                io.sessiongrid.forecast.FittedModel real = Forecasters.seasonalNaive().fit(history, season, horizon);
+                return new io.sessiongrid.forecast.FittedModel() {
+                    @Override
+                    public String name() {
+                        return "broken";
+                    }
+
+                    @Override
+                    public String describe() {
+                        return "one NaN step";
+                    }
+
+                    @Override
+                    public io.sessiongrid.forecast.Forecast forecast(int h) {
+                        double[] mean = real.forecast(h).mean();
+                        mean[h - 1] = Double.NaN;
+                        return io.sessiongrid.forecast.Forecast.withVariances(mean, new double[h]);
+                    }
+
+                    @Override
+                    public io.sessiongrid.forecast.FittedModel update(double[] history) {
+                        return this;
+                    }
+                };
+            }
+        };
+        BacktestResult result = new Backtest(24, 6).run(broken, "broken", y);
+        assertTrue(Double.isNaN(result.mase()), result.toString());
+        assertTrue(Double.isNaN(result.smape()), result.toString());
+        assertTrue(Double.isNaN(result.coverage()), result.toString());
+    }
 }
