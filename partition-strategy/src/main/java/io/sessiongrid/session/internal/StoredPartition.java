@@ -7,7 +7,8 @@ import io.sessiongrid.config.compact.NamedCompactSerializer;
 /**
  * A partition as stored in its IMap.
  *
- * @param version       1 on creation, +1 per change
+ * @param version       a new cluster-unique id on every write (a FlakeIdGenerator id, so not consecutive:
+ *                      compare versions for equality only)
  * @param updatedAt     epoch millis of the last change, from the writer's clock
  * @param elements      the elements as a JSON object, or {@code null} when sealed
  * @param sealed        the AES-GCM sealed JSON for encrypted types, else {@code null}
