@@ -26,6 +26,16 @@ import java.util.Map;
 public final class ElementCodec {
     private static final JsonFactory JSON = new JsonFactory();
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** ASCII characters JSON strings must escape: control characters, quote and backslash. */
+    private static final boolean[] ESCAPED = new boolean[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ESCAPED[c] = true;
+        }
+        ESCAPED['"'] = true;
+        ESCAPED['\\'] = true;
+    }
 
     private ElementCodec() {
     }
@@ -64,9 +74,23 @@ public final class ElementCodec {
     /** Appends {@code s} quoted and escaped; returns its UTF-8 bytes beyond one per char. */
     private static int appendString(StringBuilder out, String s) {
         out.append('"');
+        int n = s.length();
+        int plain = 0;
+        // The common case, ASCII with nothing to escape, is one table lookup per char and one bulk copy.
+        while (plain < n) {
+            char c = s.charAt(plain);
+            if (c >= 0x80 || ESCAPED[c]) {
+                break;
+            }
+            plain++;
+        }
+        if (plain == n) {
+            out.append(s).append('"');
+            return 0;
+        }
         int extra = 0;
         int run = 0; // start of the run of characters that need no escape
-        for (int i = 0, n = s.length(); i < n; i++) {
+        for (int i = plain; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x80) {
                 if (c < 0x800) {
