@@ -1,25 +1,38 @@
 package io.sessiongrid;
 
 import com.hazelcast.client.config.ClientConfig;
-import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.nio.serialization.HazelcastSerializationException;
 import com.hazelcast.sql.SqlResult;
+import io.sessiongrid.analyzer.AnalyzerJobs;
+import io.sessiongrid.analyzer.HealthScore;
 import io.sessiongrid.analyzer.SeriesPoint;
+import io.sessiongrid.analyzer.score.ConnectionHealth;
+import io.sessiongrid.analyzer.score.HealthScorer;
+import io.sessiongrid.analyzer.score.Score;
+import io.sessiongrid.analyzer.score.ScoreParams;
 import io.sessiongrid.config.ConfigException;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.config.SessionGridConfigLoader;
 import io.sessiongrid.node.member.GridMember;
 import io.sessiongrid.node.member.MemberConfigs;
+import io.sessiongrid.profiler.ProfilerConfig;
 import io.sessiongrid.session.SessionStore;
 import io.sessiongrid.session.SessionStores;
 import io.sessiongrid.testkit.TestClusters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,7 +84,36 @@ class SessionGridIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> embedded.analyzer()
                 .connectionSeries("s-conn", "conn-1", Duration.ofSeconds(1)).stream()
                 .mapToLong(SeriesPoint::requests).sum() == 10);
-        await().atMost(Duration.ofSeconds(30)).until(() -> client.analyzer().score("s-conn", "conn-1").isPresent());
+        // Every figure the ten requests imply, summed over the 1 s windows they landed in.
+        List<SeriesPoint> seconds = embedded.analyzer().connectionSeries("s-conn", "conn-1", Duration.ofSeconds(1));
+        assertEquals(List.of(10L, 0L, 2_000L, 20_000L, 3_500L, 1L), List.of(
+                sum(seconds, SeriesPoint::requests), sum(seconds, SeriesPoint::errors),
+                sum(seconds, SeriesPoint::bytesIn), sum(seconds, SeriesPoint::bytesOut),
+                sum(seconds, SeriesPoint::latencyMicros), sum(seconds, SeriesPoint::opens)));
+
+        // The score the health formula gives on the connection's scoring windows (recomputed from the stored
+        // windows; a connection that stays open and quiet keeps being scored, so compare one consistent pair).
+        Duration scoring = AnalyzerJobs.scoreInterval(CONFIG.analyzer());
+        ScoreParams params = ScoreParams.of(scoring,
+                CONFIG.scaling().provisioningTime().plus(CONFIG.scaling().warmUpTime()), ScoreParams.DEFAULT_REFERENCE_RATE);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HealthScore stored = client.analyzer().score("s-conn", "conn-1").orElseThrow();
+            List<SeriesPoint> windows = client.analyzer().connectionSeries("s-conn", "conn-1", scoring);
+            SeriesPoint newest = windows.get(windows.size() - 1);
+            assertEquals(stored.windowEnd(), newest.windowStart() + newest.intervalMillis());
+            ConnectionHealth health = new ConnectionHealth();
+            windows.forEach(w -> health.observe(w.windowStart(), w.intervalMillis(), w.requests(), w.errors(), false));
+            Score expected = new HealthScorer(params).score(health);
+            assertEquals(expected.score(), stored.score(), stored.toString());
+            assertEquals(expected.reason(), stored.reason());
+            assertEquals(expected.predictedRate(), stored.predictedRate(), 1e-9);
+            assertEquals(0.0, stored.errorRate());
+            assertEquals(false, stored.closed());
+        });
+    }
+
+    private static long sum(List<SeriesPoint> points, ToLongFunction<SeriesPoint> figure) {
+        return points.stream().mapToLong(figure).sum();
     }
 
     @Test
@@ -109,11 +151,34 @@ class SessionGridIT {
         }
     }
 
+    /**
+     * The filter that {@code SessionGrid.embedded} and the member launcher ({@code ./sessiongrid start}) install:
+     * a Java-serialized class outside its allowlist is refused on the member; JDK classes and SessionGrid's own (what
+     * Jet job definitions carry) pass.
+     */
     @Test
-    void javaDeserializationIsRestricted() {
-        Config config = member.hazelcast().getConfig();
-        assertTrue(config.getSerializationConfig().getJavaSerializationFilterConfig().getWhitelist().getPrefixes()
-                .contains("com.hazelcast."));
+    void membersRefuseJavaSerializedClassesOutsideTheAllowlist() {
+        IMap<String, Object> viaClient = client.hazelcast().getMap("java-filter-check");
+        viaClient.put("outside", new AssertionFailedError("a Serializable class of another library"));
+        viaClient.put("jdk", new ArrayList<>(List.of("a", "b")));
+        viaClient.put("ours", ProfilerConfig.defaults());
+        for (HazelcastInstance onMember : List.of(member.hazelcast(), embedded.hazelcast())) {
+            IMap<String, Object> map = onMember.getMap("java-filter-check");
+            HazelcastSerializationException refused = assertThrows(HazelcastSerializationException.class,
+                    () -> map.get("outside"));
+            assertTrue(causes(refused).contains("Resolving class org.opentest4j.AssertionFailedError is not allowed."),
+                    causes(refused));
+            assertEquals(List.of("a", "b"), map.get("jdk"));
+            assertEquals(ProfilerConfig.defaults(), map.get("ours"));
+        }
+    }
+
+    private static String causes(Throwable t) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            messages.append(c.getMessage()).append(" / ");
+        }
+        return messages.toString();
     }
 
     @Test

@@ -22,7 +22,7 @@
  * connection, grouped into one batch per Hazelcast partition, with one {@code setAll} into
  * {@value io.sessiongrid.analyzer.AnalyzerMaps#INGEST}. Every partition gets a batch every interval, empty or
  * not: these are the heartbeats that move each journal partition's watermark, so windows close on time while
- * connections are idle (STACK.md pitfall 3).
+ * connections are idle (a Jet window closes only when every source partition's watermark has passed it).
  *
  * <p>The Jet job {@value io.sessiongrid.analyzer.AnalyzerJobs#JOB_NAME} (a Core API DAG, see
  * {@code internal.AnalyzerDag}) reads the map's event journal with event time = the batch's interval start and

@@ -21,7 +21,7 @@ import java.util.Objects;
  * in {@value #PROFILES}. One job per cluster, named {@value #JOB_NAME}; {@link #submit} is idempotent.
  *
  * <pre>
- *   mapJournal(telemetry) -> groupingKey(appId) -> mapStateful(ProfileWindows: close windows, forecast) -> profiles
+ *   mapJournal(telemetry) -> groupingKey(appId) -> mapStateful(AppProfiler: close windows, forecast) -> profiles
  * </pre>
  * Jet user metrics: {@code sniTelemetryIn}, {@code sniProfilesOut}, {@code sniTelemetryLate}.
  */
@@ -79,26 +79,23 @@ public final class BehavioralProfiler {
 
     /** The pipeline, for callers that submit it themselves. */
     public static Pipeline pipeline(ProfilerConfig config) {
-        long windowMillis = config.window().toMillis();
-        int historyWindows = config.historyWindows();
         Pipeline p = Pipeline.create();
         p.readFrom(Sources.<Telemetry, String, Telemetry>mapJournal(TELEMETRY, JournalInitialPosition.START_FROM_OLDEST,
                         e -> e.getNewValue(), e -> e.getNewValue() != null))
                 .withoutTimestamps()
                 .setName("telemetry")
                 .groupingKey(Telemetry::appId)
-                .mapStateful(() -> new ProfileWindows(windowMillis, historyWindows), (state, app, t) -> {
+                .mapStateful(() -> new AppProfiler(config), (state, app, t) -> {
                     Metrics.metric("sniTelemetryIn").increment();
                     long lateBefore = state.late();
-                    ProfileWindows.Window closed = state.accept(t);
+                    AppProfile profile = state.accept(t);
                     if (state.late() > lateBefore) {
                         Metrics.metric("sniTelemetryLate").increment();
                     }
-                    if (closed == null) {
-                        return null;
+                    if (profile != null) {
+                        Metrics.metric("sniProfilesOut").increment();
                     }
-                    Metrics.metric("sniProfilesOut").increment();
-                    return VmForecasting.profile(closed, state.history(), config);
+                    return profile;
                 })
                 .setName("window-and-forecast")
                 .writeTo(Sinks.map(PROFILES, AppProfile::appId, profile -> profile))

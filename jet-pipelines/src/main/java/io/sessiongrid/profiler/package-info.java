@@ -9,10 +9,13 @@
  * (keyed by application, so each application's records stay in order in one partition's event journal). The job
  * windows them per application by event time in its own keyed state rather than with Jet windows: a window closes
  * when the application's first record of a later window arrives, so idle journal partitions never hold windows back
- * (no watermarks, STACK.md pitfalls 2-4); records older than the open window are dropped and counted.
+ * (Jet's own windows close only when every source partition's watermark has passed them, and Jet drops late events
+ * silently); records older than the open window are dropped and counted.
  *
  * <p>Pure parts ({@link io.sessiongrid.profiler.ProfileWindows}, {@link io.sessiongrid.profiler.VmForecasting}) hold
- * the logic and are unit-tested; {@link io.sessiongrid.profiler.BehavioralProfiler} only wires them into Jet. The
+ * the logic and are unit-tested; {@link io.sessiongrid.profiler.AppProfiler} is one application's state and step,
+ * public so that a replay (e.g. {@code bench sni}) runs the job's own code at trace speed;
+ * {@link io.sessiongrid.profiler.BehavioralProfiler} only wires it into Jet. The
  * forecasters are {@link io.sessiongrid.forecast.Forecasters}'.
  */
 package io.sessiongrid.profiler;

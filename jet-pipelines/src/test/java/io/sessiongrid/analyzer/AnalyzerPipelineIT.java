@@ -10,6 +10,10 @@ import com.hazelcast.jet.Job;
 import com.hazelcast.jet.core.JobStatus;
 import com.hazelcast.jet.core.metrics.Measurement;
 import io.sessiongrid.analyzer.internal.SampleBatch;
+import io.sessiongrid.analyzer.score.ConnectionHealth;
+import io.sessiongrid.analyzer.score.HealthScorer;
+import io.sessiongrid.analyzer.score.Score;
+import io.sessiongrid.analyzer.score.ScoreParams;
 import io.sessiongrid.config.AnalyzerConfig;
 import io.sessiongrid.testkit.TestClusters;
 import org.junit.jupiter.api.AfterAll;
@@ -85,6 +89,13 @@ class AnalyzerPipelineIT {
         assertEquals(1, running);
     }
 
+    /** The health score of a connection whose scoring windows are {@code windows}, as the job computes it. */
+    static Score expectedScore(List<SeriesPoint> windows, ScoreParams params) {
+        ConnectionHealth health = new ConnectionHealth();
+        windows.forEach(w -> health.observe(w.windowStart(), w.intervalMillis(), w.requests(), w.errors(), false));
+        return new HealthScorer(params).score(health);
+    }
+
     @Test
     void eventsRecordedOnAClientAndAMemberAreAggregatedExactlyAndReadableFromTheClient() throws Exception {
         ConnectionAnalyzer reader = Analyzers.analyzer(client);
@@ -118,10 +129,24 @@ class AnalyzerPipelineIT {
             assertTrue(List.of(newest.apiCalls()).containsAll(List.of("cart.add", "cart.get")), newest.toString());
             assertEquals(100L * newest.requests(), newest.bytesIn());
 
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                Optional<HealthScore> score = reader.score("s-1", "c-client");
-                assertTrue(score.isPresent());
-                assertTrue(score.get().score() >= 0 && score.get().score() <= 100, score.get().toString());
+            // The stored score is the one the health formula gives on the connection's stored scoring windows
+            // (requests, 1 error in 50): recomputed here from those windows and compared part by part.
+            Duration scoring = AnalyzerJobs.scoreInterval(ANALYZER);
+            ScoreParams params = ScoreParams.of(scoring, HORIZON, ScoreParams.DEFAULT_REFERENCE_RATE);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                HealthScore stored = reader.score("s-1", "c-client").orElseThrow();
+                List<SeriesPoint> windows = reader.connectionSeries("s-1", "c-client", scoring);
+                SeriesPoint last = windows.get(windows.size() - 1);
+                assertEquals(stored.windowEnd(), last.windowStart() + last.intervalMillis(),
+                        "series and score from the same window (else the next poll catches up)");
+                Score expected = expectedScore(windows, params);
+                assertEquals(expected.score(), stored.score(), stored.toString());
+                assertEquals(expected.reason(), stored.reason());
+                assertEquals(expected.predictedRate(), stored.predictedRate(), 1e-9);
+                assertEquals(expected.churn(), stored.churn(), 1e-9);
+                assertEquals(expected.decline(), stored.decline(), 1e-9);
+                assertEquals(expected.errorRate(), stored.errorRate(), 1e-9);
+                assertTrue(stored.errorRate() > 0, "1 request in 50 failed");
                 assertEquals(2, reader.sessionScores("s-1").size());
             });
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -10,7 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Member and client configurations for test clusters on one machine (STACK.md "Test clusters").
+ * Member and client configurations for test clusters on one machine: a unique cluster name, 127.0.0.1 only,
+ * TCP-IP join with multicast and auto-detection off, phone-home off, logging through SLF4J.
  * Test members listen from port {@value #BASE_PORT} up so that a demo member on 5701 never joins a test.
  */
 public final class TestClusters {

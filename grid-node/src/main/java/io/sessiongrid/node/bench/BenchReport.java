@@ -44,8 +44,9 @@ public final class BenchReport {
                 "metric", "mode", "sessiongrid", "baseline", "ratio", "target", "met"));
         for (BenchResult r : results) {
             out.append(String.format(Locale.ROOT, "%-18s %-16s %14s %14s %8.3f %-12s %s   (baseline: %s)%n",
-                    r.metric(), r.mode(), number(r.sessiongrid()), number(r.baseline()), r.ratio(), r.target(),
-                    r.met() ? "yes" : "NO", r.baselineName()));
+                    r.metric(), r.mode(), number(r.sessiongrid()), number(r.baseline()), r.ratio(),
+                    r.hasTarget() ? r.target() : "(cost)", r.hasTarget() ? (r.met() ? "yes" : "NO") : "-",
+                    r.baselineName()));
         }
         return out.toString();
     }
@@ -64,12 +65,16 @@ public final class BenchReport {
             ObjectNode node = array.addObject();
             node.put("metric", r.metric());
             node.put("mode", r.mode());
-            node.put("sessiongrid", round(r.sessiongrid()));
-            node.put("baseline", round(r.baseline()));
+            putNumber(node, "sessiongrid", r.sessiongrid());
+            putNumber(node, "baseline", r.baseline());
             node.put("baseline_name", r.baselineName());
-            node.put("ratio", round(r.ratio()));
+            putNumber(node, "ratio", r.ratio());
             node.put("target", r.target());
-            node.put("met", r.met());
+            if (r.hasTarget()) {
+                node.put("met", r.met());
+            } else {
+                node.putNull("met");
+            }
         }
         try {
             Files.createDirectories(dir);
@@ -78,6 +83,15 @@ public final class BenchReport {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the benchmark report to " + dir, e);
+        }
+    }
+
+    /** NaN and infinities (e.g. a ratio over a zero baseline) are not JSON numbers: written as null. */
+    private static void putNumber(ObjectNode node, String field, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            node.putNull(field);
+        } else {
+            node.put(field, round(value));
         }
     }
 

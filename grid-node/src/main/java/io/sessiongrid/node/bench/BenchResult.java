@@ -8,11 +8,17 @@ package io.sessiongrid.node.bench;
  * @param sessiongrid  SessionGrid's value
  * @param baseline     the baseline's value in the same run
  * @param baselineName what the baseline is
- * @param target       the bar, e.g. {@code ">= 0.9"} (on the ratio) or {@code "value <= 50"}
- * @param met          whether this run met the bar
+ * @param target       the bar, e.g. {@code ">= 0.9"} (on the ratio) or {@code "value <= 50"}; {@code null} for a
+ *                     cost that is reported beside a benefit without a bar of its own
+ * @param met          whether this run met the bar (true when there is none)
  */
 public record BenchResult(String metric, String mode, double sessiongrid, double baseline,
                           String baselineName, String target, boolean met) {
+
+    /** Whether this result has a bar (costs reported for the record have none). */
+    public boolean hasTarget() {
+        return target != null;
+    }
 
     /** sessiongrid / baseline; NaN when the baseline is 0. */
     public double ratio() {
@@ -41,5 +47,11 @@ public record BenchResult(String metric, String mode, double sessiongrid, double
     public static BenchResult valueAtMost(String metric, String mode, double sessiongrid, double baseline,
                                           String baselineName, double bar) {
         return new BenchResult(metric, mode, sessiongrid, baseline, baselineName, "value <= " + bar, sessiongrid <= bar);
+    }
+
+    /** A cost reported beside the benefit it buys, with no bar of its own ({@code target} and {@code met} null in JSON). */
+    public static BenchResult cost(String metric, String mode, double sessiongrid, double baseline,
+                                   String baselineName) {
+        return new BenchResult(metric, mode, sessiongrid, baseline, baselineName, null, true);
     }
 }

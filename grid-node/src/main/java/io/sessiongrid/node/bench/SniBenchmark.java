@@ -5,6 +5,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.config.SniConfig;
+import io.sessiongrid.forecast.backtest.TraceCsv;
 import io.sessiongrid.sni.Allocation;
 import io.sessiongrid.sni.SniConfigs;
 import io.sessiongrid.sni.SniMaps;
@@ -14,7 +15,6 @@ import io.sessiongrid.sni.SniServices;
 import io.sessiongrid.sni.reservation.PredictiveAllocator;
 import io.sessiongrid.sni.sharding.ShardingMode;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +34,21 @@ import java.util.concurrent.Executors;
  * <p>Replay: each 5-minute bin's VM arrivals are split into its tenant batches (one {@code allocate} per batch),
  * spread over {@value #APPS} application clusters with Zipf-like weights. VMs depart after a lifetime drawn from a
  * mix of short (mean 1 h) and long (mean 3 days) exponentials: an assumption, the trace has arrivals only. A bin with
- * arrivals at or above the trace's 90th percentile is a burst. Every three bins a forecast per application (a simple
- * profiler stand-in: 3 x the largest per-bin arrivals of the last day above the VMs it holds, confident after an hour
- * of history) goes through {@link PredictiveAllocator}, whose shadow reservations the allocating service instance
- * hands out without a grid call. The baseline is the Network Manager alone: chunks in shuffled order, every
- * allocation on demand in the grid, no forecasts and no reservations. Latency is measured around each
- * {@code allocate} call on the worker thread that makes it.
+ * arrivals at or above the trace's 90th percentile is a burst.
+ *
+ * <p>Prediction sees only the past: at the start of each bin every application's telemetry (its VM count) reaches
+ * the behavioural profiler's own code ({@link io.sessiongrid.profiler.AppProfiler}, what the profiler's Jet job runs
+ * per application), which closes the previous window and forecasts from closed windows only, i.e. from bins strictly
+ * before this one; the profiles go through {@link PredictiveAllocator#onForecasts} exactly as the profile feed applies
+ * them, once per profiler window, before the bin's requests. The allocating service instance hands out its shadow
+ * reservations without a grid call. The baseline is the Network Manager alone: chunks in shuffled order, every
+ * allocation on demand in the grid, no forecasts and no reservations.
+ *
+ * <p>Fairness: both sides run on the same member, the side that goes first alternates per bin, and each side's
+ * background hand-overs are drained before the other side is timed. Latency is measured around each
+ * {@code allocate} call on the worker thread that makes it. The cost of prediction is reported beside its benefit:
+ * identifier-hours reserved but unused through a bin, reservation actions and the time of the feed (status reads
+ * and reservation calls), the profiler's fitting time, and burst requests that still needed the grid.
  */
 public final class SniBenchmark {
     static final String TRACE = "azure2017_vm_arrivals_5min.csv";
@@ -52,7 +61,7 @@ public final class SniBenchmark {
     public static BenchReport run(boolean quick, PrintStream out) {
         Path trace = locateTrace();
         int[][] bins = readTrace(trace);
-        int replayBins = quick ? Math.min(600, bins.length) : bins.length;
+        int replayBins = quick ? Math.min(300, bins.length) : bins.length;
         SniConfig config = SniConfigs.defaults();
         out.printf(Locale.ROOT, "bench sni%s: trace %s (%d of %d bins), %d-bit space, chunks of %d, %d apps%n",
                 quick ? " --quick" : "", trace, replayBins, bins.length, config.widthBits(), config.chunkSize(), APPS);
@@ -65,25 +74,43 @@ public final class SniBenchmark {
             SniTraceReplay.Replay replay = new SniTraceReplay.Replay(member, config, bins, replayBins, pool, out);
             replay.run();
             BenchReport report = new BenchReport("sni", quick, 1);
+            SniTraceReplay.Side p = replay.predictive;
+            SniTraceReplay.Side b = replay.baseline;
             report.add(BenchResult.valueAtLeast("allocations_per_s", "embedded, batched 64", tp.dynamic, tp.random,
                     "random sharding", 100_000));
-            report.add(BenchResult.ratioAtMost("burst_p99", "embedded, trace, us", replay.predictive.p99Burst(),
-                    replay.baseline.p99Burst(), "random sharding, on demand", 0.2));
-            report.add(BenchResult.valueAtLeast("contiguity", "embedded, trace", replay.predictive.contiguity(),
-                    replay.baseline.contiguity(), "random sharding", 0.95));
-            report.add(BenchResult.valueAtMost("duplicates", "embedded, all phases",
-                    replay.predictive.duplicates + tp.duplicates, replay.baseline.duplicates, "random sharding", 0));
+            report.add(BenchResult.ratioAtMost("burst_p99", "embedded, trace, us", p.p99Burst(), b.p99Burst(),
+                    "random sharding, on demand", 0.2));
+            report.add(BenchResult.valueAtLeast("contiguity", "embedded, trace", p.contiguity(), b.contiguity(),
+                    "random sharding", 0.95));
+            report.add(BenchResult.valueAtMost("duplicates", "embedded, all phases", p.duplicates + tp.duplicates,
+                    b.duplicates, "random sharding", 0));
+            report.add(BenchResult.valueAtMost("idle_reserved_share", "trace, id-hours",
+                    replay.idleReservedShare(), 0, "random sharding (reserves nothing)", 0.25));
+            report.add(BenchResult.cost("idle_reserved_id_hours", "trace", replay.idleReservedIdHours, 0,
+                    "random sharding (reserves nothing)"));
+            report.add(BenchResult.cost("reservation_calls", "trace, feed actions", replay.reservationActions, 0,
+                    "random sharding (none)"));
+            report.add(BenchResult.cost("reservation_ms", "trace, feed time", replay.feedNanos / 1e6, 0,
+                    "random sharding (none)"));
+            report.add(BenchResult.cost("forecast_ms", "trace, profiler fits", replay.forecastNanos / 1e6, 0,
+                    "random sharding (none)"));
+            report.add(BenchResult.cost("burst_misses", "trace, requests", p.burst.size() - p.burstLocal,
+                    b.burst.size(), "random sharding (every burst request)"));
             out.printf(Locale.ROOT, "%nburst requests %d; latency us p50/p99 burst: predictive %.0f/%.0f, baseline "
                             + "%.0f/%.0f; all bins p99: predictive %.0f, baseline %.0f%n",
-                    replay.predictive.burst.size(), replay.predictive.p50Burst(), replay.predictive.p99Burst(),
-                    replay.baseline.p50Burst(), replay.baseline.p99Burst(), replay.predictive.p99All(),
-                    replay.baseline.p99All());
-            out.printf(Locale.ROOT, "burst requests served with no grid call: %.1f%%; ",
-                    100.0 * replay.predictive.burstLocal / Math.max(1, replay.predictive.burst.size()));
+                    p.burst.size(), p.p50Burst(), p.p99Burst(), b.p50Burst(), b.p99Burst(), p.p99All(), b.p99All());
+            out.printf(Locale.ROOT, "burst requests served with no grid call: %.1f%% (%d missed); ",
+                    100.0 * p.burstLocal / Math.max(1, p.burst.size()), p.burst.size() - p.burstLocal);
             out.printf(Locale.ROOT, "identifiers from shadow reservations %.1f%%; chunks taken on the request path: "
                             + "predictive %d, baseline %d; contiguity samples %d%n",
-                    100.0 * replay.predictive.fromReserved / Math.max(1, replay.predictive.allocated),
-                    replay.predictive.acquired, replay.baseline.acquired, replay.predictive.contiguitySamples.size());
+                    100.0 * p.fromReserved / Math.max(1, p.allocated), p.acquired, b.acquired,
+                    p.contiguitySamples.size());
+            out.printf(Locale.ROOT, "prediction cost: %d profiles (%.0f%% confident enough for shadow reservations), "
+                            + "%d feed runs with %d reservation actions in %.0f ms, profiler fits %.0f ms; "
+                            + "%.0f identifier-hours reserved but unused against %.0f allocated (%.3f)%n",
+                    replay.profiles, 100.0 * replay.shadowProfiles / Math.max(1, replay.profiles), replay.feedRuns,
+                    replay.reservationActions, replay.feedNanos / 1e6, replay.forecastNanos / 1e6,
+                    replay.idleReservedIdHours, replay.allocatedIdHours, replay.idleReservedShare());
             return report;
         } finally {
             pool.shutdownNow();
@@ -107,19 +134,15 @@ public final class SniBenchmark {
                         + ". Run from the project root next to ../shared/data/traces, or pass -Dsessiongrid.traces=DIR"));
     }
 
-    /** Rows of {vm_arrivals, tenant_batches}. */
+    /** Rows of {vm_arrivals, tenant_batches}, through the one trace reader. */
     static int[][] readTrace(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            int[][] rows = new int[lines.size() - 1][];
-            for (int i = 1; i < lines.size(); i++) {
-                String[] f = lines.get(i).split(",");
-                rows[i - 1] = new int[] {Integer.parseInt(f[1].trim()), Math.max(1, Integer.parseInt(f[2].trim()))};
-            }
-            return rows;
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("cannot read the trace " + file + ": " + e.getMessage(), e);
+        double[] arrivals = TraceCsv.read(file, "vm_arrivals").values();
+        double[] batches = TraceCsv.read(file, "tenant_batches").values();
+        int[][] rows = new int[arrivals.length][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new int[] {(int) Math.round(arrivals[i]), Math.max(1, (int) Math.round(batches[i]))};
         }
+        return rows;
     }
 
     static Config memberConfig(SniConfig sni) {

@@ -2,11 +2,19 @@ package io.sessiongrid.node.bench;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.config.SniConfig;
+import io.sessiongrid.node.sni.ProfileFeed;
+import io.sessiongrid.profiler.AppProfile;
+import io.sessiongrid.profiler.AppProfiler;
+import io.sessiongrid.profiler.ProfilerConfig;
+import io.sessiongrid.profiler.Telemetry;
 import io.sessiongrid.sni.Allocation;
 import io.sessiongrid.sni.IdRange;
 import io.sessiongrid.sni.SniOptions;
 import io.sessiongrid.sni.SniService;
 import io.sessiongrid.sni.SniServices;
+import io.sessiongrid.sni.Reservation;
+import io.sessiongrid.sni.ReservationKind;
+import io.sessiongrid.sni.reservation.PlanAction;
 import io.sessiongrid.sni.reservation.PredictiveAllocator;
 import io.sessiongrid.sni.reservation.ReservationPolicy;
 import io.sessiongrid.sni.reservation.VmForecast;
@@ -26,6 +34,16 @@ import java.util.concurrent.Future;
 
 /** The trace replay of {@code bench sni}: both sides (predictive and random sharding) driven by the Azure bins. */
 final class SniTraceReplay {
+    /** One trace bin. */
+    static final Duration BIN = Duration.ofMinutes(5);
+    /**
+     * The profiler as the job runs it, with its window widened from the default minute to the trace's 5-minute bin:
+     * the default horizon (15 minutes, 3 windows), the default history span (one day, 288 windows), the default
+     * model (Holt-Winters, no season). With 1-minute windows every bin would give five windows holding the same VM
+     * count, and the 345,000 Holt-Winters fits over 1,440 points would take the full run over half an hour on 2 cores.
+     */
+    static final ProfilerConfig PROFILER = new ProfilerConfig(BIN, 3, 288, 1, "holt_winters");
+
     private SniTraceReplay() {
     }
 
@@ -90,6 +108,8 @@ final class SniTraceReplay {
 
     /** The trace replay on both sides, bin by bin, with identical requests and departures. */
     static final class Replay {
+        private static final double BIN_HOURS = BIN.toMillis() / 3_600_000.0;
+
         private final int[][] bins;
         private final int replayBins;
         private final ExecutorService pool;
@@ -97,10 +117,20 @@ final class SniTraceReplay {
         final Side predictive;
         final Side baseline;
         private final double[] weights = new double[SniBenchmark.APPS];
-        private final int[][] history;
         private final int burstThreshold;
-        /** VMs of each application alive on the predictive side (the profiler's VM count). */
+        /** VMs of each application alive on the predictive side: what its telemetry reports. */
         private final long[] activeVms = new long[SniBenchmark.APPS];
+        private final AppProfiler[] profilers = new AppProfiler[SniBenchmark.APPS];
+        /** Costs of prediction. */
+        long forecastNanos;
+        long feedNanos;
+        long feedRuns;
+        long reservationActions;
+        double idleReservedIdHours;
+        double allocatedIdHours;
+        /** Profiles whose confidence made shadow reservations (the rest pinned ranges or reserved nothing). */
+        long shadowProfiles;
+        long profiles;
 
         Replay(HazelcastInstance member, SniConfig config, int[][] bins, int replayBins, ExecutorService pool,
                PrintStream out) {
@@ -125,8 +155,8 @@ final class SniTraceReplay {
                 weights[a] /= sum;
                 dynamic.registerApp(app(a), SniBenchmark.APPS - a);
                 random.registerApp(app(a), SniBenchmark.APPS - a);
+                profilers[a] = new AppProfiler(PROFILER);
             }
-            history = new int[SniBenchmark.APPS][replayBins];
             int[] arrivals = Arrays.stream(bins, 0, replayBins).mapToInt(b -> b[0]).sorted().toArray();
             burstThreshold = arrivals[(int) (arrivals.length * 0.9)];
             for (int i = 0; i < replayBins + 2_000; i++) {
@@ -139,23 +169,30 @@ final class SniTraceReplay {
             return "app-" + a;
         }
 
+        /**
+         * Per bin: (1) each application's telemetry at the bin's start closes its previous window, and the profiler
+         * forecasts from the closed windows (bins strictly before this one); the profiles go through
+         * {@link PredictiveAllocator#onForecasts} as the profile feed applies them; (2) both sides serve the bin's
+         * requests, alternating which goes first, each side's background hand-overs drained before the other is
+         * timed; (3) telemetry after the arrivals (the bin's VM count); (4) costs sampled, departures.
+         */
         void run() {
             Random random = new Random(2017);
             long start = System.nanoTime();
             for (int bin = 0; bin < replayBins; bin++) {
+                long binStart = bin * BIN.toMillis();
+                feed(binStart);
                 List<int[]> requests = requests(bins[bin], random);
-                for (int[] r : requests) {
-                    history[r[0]][bin] += r[1];
-                }
-                if (bin % 3 == 0) {
-                    forecast(bin);
-                }
                 boolean burst = bins[bin][0] >= burstThreshold;
                 // Alternate which side goes first, so that neither always meets a warmer or colder cache.
                 Side first = bin % 2 == 0 ? predictive : baseline;
                 Side second = first == predictive ? baseline : predictive;
                 serve(first, requests, bin, burst);
+                settle(first);
                 serve(second, requests, bin, burst);
+                settle(second);
+                record(binStart + 1_000);
+                sampleCosts();
                 depart(predictive, bin);
                 depart(baseline, bin);
                 if (bin % 288 == 287 || bin == replayBins - 1) {
@@ -167,6 +204,73 @@ final class SniTraceReplay {
                             (System.nanoTime() - start) / 1e9);
                 }
             }
+        }
+
+        /** The bin's first telemetry: closes the previous window; its profiles are applied before any request. */
+        private void feed(long binStart) {
+            List<VmForecast> forecasts = new ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int a = 0; a < SniBenchmark.APPS; a++) {
+                AppProfile profile = profilers[a].accept(telemetry(a, binStart));
+                if (profile != null) {
+                    forecasts.add(ProfileFeed.forecastOf(profile));
+                }
+            }
+            long t1 = System.nanoTime();
+            forecastNanos += t1 - t0;
+            if (forecasts.isEmpty()) {
+                return;
+            }
+            profiles += forecasts.size();
+            ReservationPolicy policy = ReservationPolicy.defaults(Duration.ofDays(1));
+            shadowProfiles += forecasts.stream().filter(f -> policy.kindFor(f) == ReservationKind.SHADOW).count();
+            List<PlanAction> actions = predictive.predictive.onForecasts(forecasts);
+            settle(predictive);
+            feedNanos += System.nanoTime() - t1;
+            feedRuns++;
+            reservationActions += actions.size();
+        }
+
+        /** Telemetry later in the bin, after its arrivals: the window's VM count includes them. */
+        private void record(long at) {
+            long t0 = System.nanoTime();
+            for (int a = 0; a < SniBenchmark.APPS; a++) {
+                if (profilers[a].accept(telemetry(a, at)) != null) {
+                    throw new IllegalStateException("a record inside the open window closed it");
+                }
+            }
+            forecastNanos += System.nanoTime() - t0;
+        }
+
+        private Telemetry telemetry(int a, long at) {
+            return new Telemetry(app(a), at, (int) activeVms[a], 0.5, 0, 0, 0, 0, 0);
+        }
+
+        /**
+         * Waits for the side's background hand-overs (any status read drains them), so that none runs while the
+         * other side is timed.
+         */
+        private static void settle(Side side) {
+            side.sni.poolStatus();
+        }
+
+        /** Identifiers reserved through this bin but not allocated in it, against identifiers allocated. */
+        private void sampleCosts() {
+            long reserved = predictive.sni.poolStatus().reservedIds();
+            for (int a = 0; a < SniBenchmark.APPS; a++) {
+                for (Reservation r : predictive.predictive.reservations(app(a))) {
+                    if (r.kind() == ReservationKind.RANGE) {
+                        reserved += Math.min(r.count(), predictive.sni.status(app(a)).freeInChunks());
+                    }
+                }
+            }
+            idleReservedIdHours += reserved * BIN_HOURS;
+            allocatedIdHours += predictive.live.cardinality() * BIN_HOURS;
+        }
+
+        /** Identifier-hours reserved but unused per identifier-hour allocated. */
+        double idleReservedShare() {
+            return allocatedIdHours == 0 ? 0 : idleReservedIdHours / allocatedIdHours;
         }
 
         /** {app, count, lifetimeBins} per tenant batch. */
@@ -190,24 +294,6 @@ final class SniTraceReplay {
                 out.add(new int[] {a, size, lifetime});
             }
             return out;
-        }
-
-        private void forecast(int bin) {
-            for (int a = 0; a < SniBenchmark.APPS; a++) {
-                int peak = 0;
-                double sum = 0;
-                int from = Math.max(0, bin - 288);
-                for (int b = from; b <= bin; b++) {
-                    peak = Math.max(peak, history[a][b]);
-                    sum += history[a][b];
-                }
-                double mean = sum / (bin - from + 1);
-                long active = activeVms[a];
-                double confidence = bin >= 12 ? 0.9 : 0.5;
-                VmForecast f = new VmForecast(app(a), active + 3 * mean, active + 3.0 * Math.max(peak, mean),
-                        confidence, Duration.ofMinutes(15));
-                predictive.predictive.onForecast(f);
-            }
         }
 
         private void serve(Side side, List<int[]> requests, int bin, boolean burst) {

@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,14 +34,27 @@ import java.util.UUID;
 public final class Demo {
     private static final List<String> PARTITIONS = List.of("auth", "cart", "game");
 
+    /** The fewest sessions the demo runs with. */
+    public static final int MIN_SESSIONS = 1;
+    /** The most sessions the demo writes (their expected values are recomputed, not kept). */
+    public static final int MAX_SESSIONS = 1_000_000;
+
     private final PrintStream out;
     private final int sessions;
+    /** The session whose cart gets the element delta, and the element it gets. */
+    private final String deltaSession;
+    private boolean deltaApplied;
     private int failures;
     private int steps;
 
     public Demo(PrintStream out, int sessions) {
         this.out = out;
+        if (sessions < MIN_SESSIONS || sessions > MAX_SESSIONS) {
+            throw new IllegalArgumentException("sessions must be between " + MIN_SESSIONS + " and " + MAX_SESSIONS
+                    + ", got " + sessions);
+        }
         this.sessions = sessions;
+        this.deltaSession = "user-" + Math.min(7, sessions - 1);
     }
 
     public int run() {
@@ -74,36 +88,64 @@ public final class Demo {
     private void writeSessions(SessionStore store) {
         long t = System.nanoTime();
         for (int i = 0; i < sessions; i++) {
-            String s = "user-" + i;
-            store.set(s, "auth", Map.of("user", "user" + i, "token", "tok-" + UUID.randomUUID()));
-            store.set(s, "cart", Map.of("sku-" + (i % 50), String.valueOf(1 + i % 3)));
-            store.set(s, "game", Map.of("level", String.valueOf(i % 20), "score", String.valueOf(i * 10)));
+            for (String type : PARTITIONS) {
+                store.set("user-" + i, type, written(i, type));
+            }
         }
         step("wrote %,d sessions x %d partitions %s from member 1 (%.2f s)", sessions, PARTITIONS.size(),
                 PARTITIONS, since(t));
     }
 
+    /** What the demo writes to partition {@code type} of session {@code i}: a function of both, so never kept. */
+    private static Map<String, String> written(int i, String type) {
+        return switch (type) {
+            case "auth" -> Map.of("user", "user" + i, "token", "tok-" + Integer.toHexString(i * 0x9E3779B1));
+            case "cart" -> Map.of("sku-" + (i % 50), String.valueOf(1 + i % 3));
+            case "game" -> Map.of("level", String.valueOf(i % 20), "score", String.valueOf(i * 10L));
+            default -> throw new IllegalArgumentException(type);
+        };
+    }
+
+    /** What session {@code i}'s partition must hold now: what was written, with the delta once it is applied. */
+    private Map<String, String> expected(int i, String type) {
+        Map<String, String> elements = new HashMap<>(written(i, type));
+        if (deltaApplied && type.equals("cart") && deltaSession.equals("user-" + i)) {
+            elements.put("sku-99", "4");
+        }
+        return elements;
+    }
+
+    /** Every element of every partition of every session, compared with what was written. */
     private void readBack(SessionStore store, String who) {
         int found = 0;
+        String firstWrong = null;
         for (int i = 0; i < sessions; i++) {
             String s = "user-" + i;
-            if (store.partitions(s).containsAll(PARTITIONS)
-                    && store.get(s, "game").map(p -> p.elements().get("score")).orElse("").equals(String.valueOf(i * 10))) {
+            boolean right = store.partitions(s).equals(Set.copyOf(PARTITIONS));
+            for (String type : PARTITIONS) {
+                right &= store.get(s, type).map(SessionPartition::elements).orElse(Map.of()).equals(expected(i, type));
+            }
+            if (right) {
                 found++;
+            } else if (firstWrong == null) {
+                firstWrong = s;
             }
         }
-        check(found == sessions, "read back %,d of %,d sessions (all partitions, right values) through %s",
-                found, sessions, who);
+        check(found == sessions, "read back %,d of %,d sessions (every element of every partition right) through %s%s",
+                found, sessions, who, firstWrong == null ? "" : "; first wrong: " + firstWrong);
     }
 
     private void delta(SessionStore store) {
-        SessionPartition before = store.get("user-7", "cart").orElseThrow();
-        long version = store.put("user-7", "cart", "sku-99", "4");
-        SessionPartition after = store.get("user-7", "cart").orElseThrow();
-        check(version != before.version() && version == after.version() && "4".equals(after.elements().get("sku-99"))
-                        && after.elements().size() == before.elements().size() + 1,
-                "delta: put cart element sku-99=4 on user-7 through the client: version %x -> %x, cart now %s "
-                        + "(only the element crossed the network)", before.version(), version, after.elements());
+        SessionPartition before = store.get(deltaSession, "cart").orElseThrow();
+        long version = store.put(deltaSession, "cart", "sku-99", "4");
+        deltaApplied = true;
+        SessionPartition after = store.get(deltaSession, "cart").orElseThrow();
+        Map<String, String> expectedCart = new HashMap<>(before.elements());
+        expectedCart.put("sku-99", "4");
+        check(version != before.version() && version == after.version() && after.elements().equals(expectedCart),
+                "delta: put cart element sku-99=4 on %s through the client: version %x -> %x, cart now %s "
+                        + "(only the element crossed the network)", deltaSession, before.version(), version,
+                after.elements());
     }
 
     /** Connection events recorded through the client show up in the analyzer's 1 s series (a Jet job). */
@@ -156,9 +198,10 @@ public final class Demo {
         victim.hazelcast().getLifecycleService().terminate();
         step("terminated member %s abruptly (no graceful shutdown); backups take over", address);
         readBack(client, "the client after the loss");
-        long v = client.set("user-after-loss", "auth", Map.of("token", "still-works"));
-        check(client.get("user-after-loss", "auth").map(SessionPartition::version).orElse(0L) == v,
-                "the client keeps writing after the loss");
+        Map<String, String> after = Map.of("token", "still-works");
+        long v = client.set("user-after-loss", "auth", after);
+        check(client.get("user-after-loss", "auth").filter(p -> p.version() == v && p.elements().equals(after))
+                .isPresent(), "the client keeps writing after the loss");
     }
 
     private void check(boolean ok, String format, Object... args) {

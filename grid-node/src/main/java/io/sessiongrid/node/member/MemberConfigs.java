@@ -24,16 +24,21 @@ public final class MemberConfigs {
     }
 
     /**
-     * Adds the session maps, the analyzer's and the SNI service's maps and serializers, enables Jet (the analyzer's jobs and SQL run on it), and
-     * restricts Java deserialization to JDK, Hazelcast and SessionGrid classes, which closes the classic
-     * gadget-chain deserialization attack on open ports. (Stored values are all Compact; some entry
-     * processors are still Java-serialized records.)
+     * Adds the session maps, the analyzer's and the SNI service's maps and serializers, enables Jet (the analyzer's
+     * jobs and SQL run on it), and, unless the configuration has a filter of its own, restricts Java
+     * deserialization to classes under {@code java.}, {@code javax.}, {@code com.hazelcast.}, {@code io.sessiongrid.}
+     * and arrays of those, nothing else (Hazelcast's default lists are off: its allowlist prefix {@code java} would
+     * also admit e.g. {@code javassist.*}, and its blocklist names only classes outside these prefixes). The classic
+     * gadget-chain attack on an open port needs a class from another library. Stored values, keys and entry processors are all Compact; what is
+     * still Java-serialized is Jet's: job definitions (the analyzer's processor suppliers, the profiler's pipeline
+     * lambdas and {@code ProfilerConfig}) and the profiler's per-application state in Jet snapshots, hence
+     * {@code io.sessiongrid.}.
      */
     public static Config prepare(Config member, SessionGridConfig config) {
         SessionStores.configureMember(member, config);
         member.getJetConfig().setEnabled(true);
         if (member.getSerializationConfig().getJavaSerializationFilterConfig() == null) {
-            JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(false);
+            JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(true);
             filter.getWhitelist().addPrefixes("java.", "javax.", "com.hazelcast.", "io.sessiongrid.", "[");
             member.getSerializationConfig().setJavaSerializationFilterConfig(filter);
         }

@@ -58,11 +58,16 @@ public final class ProfileFeed implements NodeComponent {
         List<VmForecast> forecasts = new ArrayList<>();
         for (AppProfile p : profiles.values()) {
             if (registered(p.appId())) {
-                forecasts.add(new VmForecast(p.appId(), p.predictedVms(), p.upperBound(), p.confidence(),
-                        Duration.ofMillis(p.horizonMillis())));
+                forecasts.add(forecastOf(p));
             }
         }
         return forecasts.isEmpty() ? List.of() : allocator.onForecasts(forecasts);
+    }
+
+    /** The allocator's view of a profile: its point forecast, upper bound, confidence and horizon. */
+    public static VmForecast forecastOf(AppProfile p) {
+        return new VmForecast(p.appId(), p.predictedVms(), p.upperBound(), p.confidence(),
+                Duration.ofMillis(p.horizonMillis()));
     }
 
     private boolean registered(String appId) {

@@ -78,7 +78,10 @@ class SessionGridCliTest {
 
     @Test
     void badSessionCountIsRefused() {
-        assertEquals(2, run("demo", "--sessions", "0").exit());
+        Run zero = run("demo", "--sessions", "0");
+        assertEquals(2, zero.exit());
+        assertTrue(zero.err().contains("--sessions must be between 1 and 1000000, got 0"), zero.err());
+        assertEquals(2, run("demo", "--sessions", "1000001").exit());
         assertEquals(2, run("demo", "--sessions", "many").exit());
     }
 }

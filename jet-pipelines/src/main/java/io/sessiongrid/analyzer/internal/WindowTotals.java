@@ -11,7 +11,8 @@ import java.util.Arrays;
 /**
  * The running totals of one open window: sums of the samples' counters and the API-call mix (at most
  * {@value #MAX_API_CALLS} names; the rest count under {@value #OTHER}). Counting and summing only, no averages,
- * so a window without samples is recognisable ({@link #isEmpty()}) and never stored (STACK.md pitfall 4).
+ * so a window without samples is recognisable ({@link #isEmpty()}) and never stored (averaging in a sliding
+ * window left phantom {@code -Infinity} windows after its deduct step).
  * The mix is two small parallel arrays searched linearly: a connection uses a handful of calls, and 300,000 of
  * these live at once with the default intervals and 100,000 connections.
  *

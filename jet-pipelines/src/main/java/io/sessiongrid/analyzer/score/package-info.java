@@ -22,8 +22,8 @@
  *
  * <p>The forecaster is {@link io.sessiongrid.forecast.OnlineHolt} with level smoothing 0.3 and trend smoothing
  * 0.05 (steadier than its defaults, so that bursts do not swing the forecast), primed with the first observation
- * twice so that it starts without a trend (OnlineHolt takes its first trend from the first two points); after the state
- * was serialized (a Jet snapshot) it is rebuilt from the last {@value io.sessiongrid.analyzer.score.ConnectionHealth#RECENT}
- * observations.
+ * twice so that it starts without a trend (OnlineHolt takes its first trend from the first two points). A Jet
+ * snapshot keeps {@link io.sessiongrid.analyzer.score.ConnectionHealth}'s exact state, the forecaster's included,
+ * so a restored job scores as if it had never stopped.
  */
 package io.sessiongrid.analyzer.score;

@@ -74,6 +74,24 @@ class TraceCsvTest {
     }
 
     @Test
+    void readsANamedColumnQuotedFieldsAndComments(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("azure.csv"), String.join("\n",
+                "# Azure 2017 VM arrivals",
+                "bin_end_seconds,vm_arrivals,tenant_batches,note",
+                "300,91,46,\"first, with a comma\"",
+                "",
+                "600,61,28,x",
+                "900,58,38,y") + "\n");
+        assertArrayEquals(new double[] {46, 28, 38}, TraceCsv.read(file, "tenant_batches").values(), 1e-12);
+        assertArrayEquals(new double[] {91, 61, 58}, TraceCsv.read(file, "vm_arrivals").values(), 1e-12);
+        TraceException e = assertThrows(TraceException.class, () -> TraceCsv.read(file, "vcpus"));
+        assertTrue(e.getMessage().contains("vcpus") && e.getMessage().contains("tenant_batches"), e.getMessage());
+        TraceException badRow = assertThrows(TraceException.class, () -> TraceCsv.read(
+                Files.writeString(dir.resolve("bad.csv"), "t,v,w\n1,2,3\n2,3\n"), "w"));
+        assertTrue(badRow.getMessage().contains("line 3"), badRow.getMessage());
+    }
+
+    @Test
     void refusesAMissingFile(@TempDir Path dir) {
         TraceException e = assertThrows(TraceException.class, () -> TraceCsv.read(dir.resolve("nope.csv")));
         assertTrue(e.getMessage().contains("not found"), e.getMessage());

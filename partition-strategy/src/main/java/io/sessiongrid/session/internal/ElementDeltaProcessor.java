@@ -40,8 +40,9 @@ public record ElementDeltaProcessor(String element, String value, long newVersio
         if (!changed) {
             return WriteResult.ok(current.version(), current.sizeBytes());
         }
-        String json = ElementCodec.encode(elements);
-        int size = ElementCodec.utf8Length(json);
+        ElementCodec.Encoded encoded = ElementCodec.encodeSized(elements);
+        String json = encoded.json();
+        int size = encoded.utf8Bytes();
         if (size > maxBytes) {
             return WriteResult.tooLarge(current.version(), size);
         }

@@ -156,8 +156,9 @@ public final class HazelcastSessionStore implements SessionStore {
     private long write(String sessionId, String partition, boolean conditional, long expected,
                        Map<String, String> elements) {
         PartitionType type = type(sessionId, partition);
-        String json = encodeChecked(sessionId, type, elements);
-        int size = ElementCodec.utf8Length(json);
+        ElementCodec.Encoded encoded = encodeChecked(sessionId, type, elements);
+        String json = encoded.json();
+        int size = encoded.utf8Bytes();
         if (size > type.config.maxBytes()) {
             throw new PartitionTooLargeException(sessionId, partition, size, type.config.maxBytes());
         }
@@ -287,7 +288,7 @@ public final class HazelcastSessionStore implements SessionStore {
         return type;
     }
 
-    private static String encodeChecked(String sessionId, PartitionType type, Map<String, String> elements) {
+    private static ElementCodec.Encoded encodeChecked(String sessionId, PartitionType type, Map<String, String> elements) {
         if (elements == null) {
             throw new SessionStoreException("elements of partition '" + type.name() + "' of session '" + sessionId
                     + "' are null; pass an empty map for an empty partition");
@@ -298,7 +299,7 @@ public final class HazelcastSessionStore implements SessionStore {
                 throw new SessionStoreException("value of element '" + e.getKey() + "' is null; values must be strings");
             }
         }
-        return ElementCodec.encode(elements);
+        return ElementCodec.encodeSized(elements);
     }
 
     private static PayloadCipher opener(PartitionType type) {

@@ -8,7 +8,8 @@ import io.sessiongrid.config.compact.NamedCompactSerializer;
 /**
  * A partition as stored in its IMap.
  *
- * @param version       a cluster-unique FlakeId per write (0 only in a record the store did not write)
+ * @param version       a new cluster-unique id on every write (a FlakeIdGenerator id, so not consecutive:
+ *                      compare versions for equality only)
  * @param updatedAt     epoch millis of the last change, from the writer's clock
  * @param elements      the elements as a JSON object, or {@code null} when sealed
  * @param sealed        the sealed JSON for encrypted types, else {@code null}
