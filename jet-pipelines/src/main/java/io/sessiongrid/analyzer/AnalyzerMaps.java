@@ -5,6 +5,7 @@ import com.hazelcast.config.EventJournalConfig;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.MapConfig;
+import io.sessiongrid.analyzer.internal.SeriesRings;
 import io.sessiongrid.config.AnalyzerConfig;
 
 import java.time.Duration;
@@ -19,10 +20,10 @@ import java.time.Duration;
  *   <tr><th>map</th><th>key</th><th>value</th></tr>
  *   <tr><td>{@value #INGEST}</td><td>one String per partition</td><td>the trackers' latest sample batch (samples
  *       grouped by their session's partition); its event journal is the Jet job's source</td></tr>
- *   <tr><td>{@value #CONNECTIONS}</td><td>{@code SeriesKey(sessionId, connectionId)}</td>
- *       <td>{@code SeriesRings}: per interval, the newest {@code min(historyPoints, }
- *       {@value #CONNECTION_HISTORY_LIMIT}{@code )} windows; updated once per scoring interval</td></tr>
- *   <tr><td>{@value #SESSIONS}</td><td>{@code SeriesKey(sessionId, "")}</td>
+ *   <tr><td>{@value #CONNECTIONS}</td><td>{@code ConnectionKey(sessionId, connectionId)}</td>
+ *       <td>{@code SeriesRings}: per interval, the newest {@code connectionHistory[i]} windows, packed
+ *       (about 10 bytes per window); updated once per scoring interval</td></tr>
+ *   <tr><td>{@value #SESSIONS}</td><td>{@code ConnectionKey(sessionId, "")}</td>
  *       <td>{@code SeriesRings}: as for connections</td></tr>
  *   <tr><td>{@value #CLUSTER}</td><td>{@code Long} intervalMillis</td><td>{@code SeriesRing}: the newest
  *       {@code historyPoints} windows</td></tr>
@@ -40,12 +41,6 @@ public final class AnalyzerMaps {
     public static final String SCORES = "sessiongrid.analyzer.scores";
     public static final String FORECAST = "sessiongrid.analyzer.forecast";
     public static final String CLUSTER_FORECAST_KEY = "cluster";
-    /**
-     * The most windows kept per connection (and per session) and interval, whatever {@code historyPoints} says:
-     * these series exist 100,000 times, and at about 90 bytes per point, 100,000 connections with three full
-     * 60-point rings take 1.6 GB. Only the cluster series keep {@code historyPoints}.
-     */
-    public static final int CONNECTION_HISTORY_LIMIT = 60;
     /** Journal entries kept per partition of the ingest map (each is one tracker's batch for one interval). */
     public static final int JOURNAL_BATCHES_PER_PARTITION = 16;
     private static final long MIN_RETENTION_SECONDS = 600;
@@ -81,8 +76,14 @@ public final class AnalyzerMaps {
         return member;
     }
 
-    /** Points kept per connection and per session series: {@code min(historyPoints, CONNECTION_HISTORY_LIMIT)}. */
-    public static int connectionHistory(AnalyzerConfig analyzer) {
-        return Math.min(analyzer.historyPoints(), CONNECTION_HISTORY_LIMIT);
+    /** Points kept per connection and per session series, per interval ({@code analyzer.connectionHistory}). */
+    static SeriesRings.History connectionHistory(AnalyzerConfig analyzer) {
+        long[] intervals = new long[analyzer.intervals().size()];
+        int[] points = new int[intervals.length];
+        for (int i = 0; i < intervals.length; i++) {
+            intervals[i] = analyzer.intervals().get(i).toMillis();
+            points[i] = analyzer.connectionHistory(i);
+        }
+        return new SeriesRings.History(intervals, points);
     }
 }

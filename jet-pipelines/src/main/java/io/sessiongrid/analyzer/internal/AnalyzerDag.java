@@ -48,7 +48,7 @@ public final class AnalyzerDag {
      * @param connectionHistory points kept per connection and per session series, per interval
      */
     public static DAG build(long[] intervals, long scoreInterval, int horizonSteps, int historyPoints,
-                            int connectionHistory) {
+                            SeriesRings.History connectionHistory) {
         long flush = intervals[0];
         int scoreIndex = indexOf(intervals, scoreInterval);
         long[] windows = intervals.clone();

@@ -55,6 +55,8 @@ public final class SeriesAggregatorP extends AbstractProcessor {
     public static final int TO_CLUSTER = 3;
     /** A connection without a sample for this many scoring intervals is taken as gone. */
     static final int IDLE_INTERVALS = 20;
+    /** Call names kept as one instance each; further names are not shared (each window still caps its mix). */
+    private static final int MAX_CALL_NAMES = 4096;
     private static final String SHARE_KEY = "sessiongrid-cluster-share-";
     private static final String FLOOR_KEY = "sessiongrid-floor";
 
@@ -64,6 +66,11 @@ public final class SeriesAggregatorP extends AbstractProcessor {
     private final long scoreInterval;
     private final HealthScorer scorer;
     private final Map<String, SessionState> sessions = new HashMap<>();
+    /**
+     * One instance of each API-call name: every batch deserializes its own copies, and the open windows and the
+     * stored series would otherwise each keep theirs (100,000s of identical strings in the old generation).
+     */
+    private final Map<String, String> callNames = new HashMap<>();
     /** This processor's share of the cluster's windows; restored shares of other processors follow it. */
     private final List<SeriesWindows> cluster = new ArrayList<>();
     /** Scores go out first: they are what the scaling engine waits for; series updates can trail. */
@@ -152,6 +159,15 @@ public final class SeriesAggregatorP extends AbstractProcessor {
     }
 
     private void accept(String ingestKey, ConnectionSample s) {
+        String[] calls = s.apiCalls();
+        for (int i = 0; i < calls.length; i++) {
+            String known = callNames.get(calls[i]);
+            if (known != null) {
+                calls[i] = known;
+            } else if (callNames.size() < MAX_CALL_NAMES) {
+                callNames.put(calls[i], calls[i]);
+            }
+        }
         long t = s.intervalStart();
         boolean late = false;
         if (t < floor) {
@@ -218,7 +234,7 @@ public final class SeriesAggregatorP extends AbstractProcessor {
             int closed = session.windows.closeEndingBy(limit, scoreIndex);
             boolean ended = session.connections.isEmpty() && session.windows.isIdle();
             if (closed >= 0 || ended) {
-                emitSeries(TO_SESSIONS, SeriesKey.session(session.sessionId), session.windows);
+                emitSeries(TO_SESSIONS, ConnectionKey.session(session.sessionId), session.windows);
             }
             if (ended) {
                 it.remove();
@@ -246,7 +262,7 @@ public final class SeriesAggregatorP extends AbstractProcessor {
         if (scored >= 0) {
             score(session, c, scored);
         } else {
-            emitSeries(TO_CONNECTIONS, new SeriesKey(session.sessionId, c.connectionId), c.windows);
+            emitSeries(TO_CONNECTIONS, new ConnectionKey(session.sessionId, c.connectionId), c.windows);
         }
         if (!closed && !c.health.closed()) {
             out.add(TO_SCORES, new HealthScore(session.sessionId, c.connectionId, now, 0, 0, 0, 1, 0,
@@ -265,10 +281,10 @@ public final class SeriesAggregatorP extends AbstractProcessor {
                     s.score(), s.predictedRate(), s.usage(), s.churn(), s.decline(), s.errorRate(), c.health.closed(),
                     s.reason()));
         }
-        emitSeries(TO_CONNECTIONS, new SeriesKey(session.sessionId, c.connectionId), c.windows);
+        emitSeries(TO_CONNECTIONS, new ConnectionKey(session.sessionId, c.connectionId), c.windows);
     }
 
-    private void emitSeries(int ordinal, SeriesKey key, SeriesWindows windows) {
+    private void emitSeries(int ordinal, ConnectionKey key, SeriesWindows windows) {
         ClosedWindows closed = windows.takeClosed();
         if (closed != null) {
             windowsEmitted.increment(closed.size());
