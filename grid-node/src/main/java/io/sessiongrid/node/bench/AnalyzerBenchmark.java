@@ -18,6 +18,8 @@ import io.sessiongrid.analyzer.ConnectionTracker;
 import io.sessiongrid.analyzer.HealthScore;
 import io.sessiongrid.analyzer.SeriesPoint;
 import io.sessiongrid.analyzer.internal.ClusterForecaster;
+import io.sessiongrid.analyzer.internal.ConnectionKey;
+import io.sessiongrid.analyzer.internal.SeriesRings;
 import io.sessiongrid.config.AnalyzerConfig;
 import io.sessiongrid.config.HazelcastConfigs;
 import io.sessiongrid.config.SessionGridConfig;
@@ -26,12 +28,17 @@ import io.sessiongrid.forecast.Forecasters;
 import io.sessiongrid.node.member.MemberConfigs;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -40,27 +47,36 @@ import java.util.function.BooleanSupplier;
 /**
  * {@code bench analyzer}, on one embedded member with the default analyzer configuration (1 s, 5 s, 1 min):
  * <ul>
- *   <li>{@code events_per_s}: connection events recorded through a {@link ConnectionTracker} by
- *       {@value #THREADS} threads over {@value #EVENT_CONNECTIONS} connections, counted only once every one of
- *       them is aggregated in the cluster's 1 s series in the store (the run fails the bar if any is missing);
- *       against the same events written one {@code IMap.set} per event, what the issue rules out.</li>
- *   <li>{@code score_refresh_s}: {@value #SCORE_CONNECTIONS} open connections, each making about one request
- *       per second; the seconds from the end of a 5 s scoring window until all of them have a health score for
- *       it in the scores map (bar: within one 5 s interval). Measured on consecutive windows after all
- *       connections have their first score and a settling pause: opening 100,000 connections in one second
- *       is a burst the member absorbs in about a minute on 2 cores, so the full run settles 60 s and
- *       measures the steady refresh (worst of 4 windows); {@code --quick} (under a minute) settles 10 s and
- *       measures one window in the tail of the burst. The warm-up window is printed too. Completion is polled
- *       every {@value #POLL_MILLIS} ms.</li>
+ *   <li>{@code events_per_s}, end to end: connection events recorded by {@value #THREADS} threads over
+ *       {@value #EVENT_CONNECTIONS} connections, divided by the time from the first event recorded until the last
+ *       1 s window holding them is visible in the store (the cluster's 1 s series must hold every one of them).
+ *       Baseline, same member and run: {@link JetEventsBaseline}, the Pipeline-API job a Hazelcast user would
+ *       write (one item per event, tumbling windows per connection at the same intervals, into IMaps), timed the
+ *       same way.</li>
+ *   <li>{@code score_refresh_s}: {@value #SCORE_CONNECTIONS} open connections, each making 0-2 requests a
+ *       second (one on average) with random sizes and latencies; the seconds from the end of a 5 s scoring
+ *       window until all of them have a health score for it (a value target: one scoring interval). The full run
+ *       first fills every connection's and session's stored series to full default history
+ *       ({@link HistoryPrefill}), opens the connections, lets the opening burst settle 60 s and measures
+ *       {@value #WINDOWS} windows; {@code --quick} (under a minute) has no history and measures one window 10 s
+ *       into the opening burst, and says so in its mode.</li>
+ *   <li>{@code bytes_per_connection} (full run): heap used after a full collection with the connections open at
+ *       full history, minus the same before the history was filled, per connection. It holds everything the
+ *       connections cost in this JVM: stored series of connections and sessions, scores, the job's state, and
+ *       also the tracker's and the load driver's per-connection state (an application's, not the member's): an
+ *       upper bound for a member.</li>
  *   <li>{@code forecast_ms}: the cluster forecast's cost per 5 s interval ({@code Forecasters.auto()} on a
- *       720-point history, refit every 60 points, model update in between), mean over 120 intervals; and
- *       {@code forecast_refit_ms}, one full refit, for information.</li>
+ *       720-point history, refit every 60 points, model update in between), mean over 120 intervals, measured
+ *       after the analyzer job is stopped (in production it runs once per interval, beside the job); and
+ *       {@code forecast_refit_ms}, one full refit, for information. Value targets.</li>
  * </ul>
  */
 public final class AnalyzerBenchmark {
     private static final int THREADS = 2;
     private static final int EVENT_CONNECTIONS = 1_000;
     private static final int SCORE_CONNECTIONS = 100_000;
+    private static final int CONNECTIONS_PER_SESSION = 4;
+    private static final int WINDOWS = 6;
     /** How often completion is polled: finer polling loads the member being measured. */
     private static final long POLL_MILLIS = 200;
     private static final String[] API = {"cart.get", "cart.add", "game.move", "auth.refresh"};
@@ -85,90 +101,118 @@ public final class AnalyzerBenchmark {
         try {
             Job job = AnalyzerJobs.ensureRunning(member, analyzer, config.scaling());
             waitFor("the analyzer job to run", Duration.ofSeconds(30), () -> job.getStatus() == JobStatus.RUNNING);
-            events(report, member, analyzer, quick ? 5 : 15, quick ? 2 : 5, out);
-            // --quick must end within a minute, so it measures in the tail of the opening burst (pessimistic).
-            scores(report, member, analyzer, quick ? 1 : 4, quick ? 10 : 60, quick ? 20 : 60, out);
+            events(report, member, analyzer, quick ? 5 : 15, quick ? 4 : 10, out);
+            scores(report, member, analyzer, quick, out);
+            stop(member);
             forecast(report, out);
         } finally {
-            // A benchmark's data is throwaway: stop the job first so shutdown does not wait on its snapshots.
-            Job job = AnalyzerJobs.find(member);
-            if (job != null) {
-                job.cancel();
-                waitFor("the analyzer job to stop", Duration.ofSeconds(15), () -> job.getStatus().isTerminal());
-            }
+            stop(member);
             member.getLifecycleService().terminate();
         }
         return report;
     }
 
+    /** Stops the analyzer job (a benchmark's data is throwaway: shutdown need not wait on its snapshots). */
+    private static void stop(HazelcastInstance member) throws InterruptedException {
+        Job job = AnalyzerJobs.find(member);
+        if (job != null && !job.getStatus().isTerminal()) {
+            job.cancel();
+            waitFor("the analyzer job to stop", Duration.ofSeconds(15), () -> job.getStatus().isTerminal());
+        }
+    }
+
     private static void events(BenchReport report, HazelcastInstance member, AnalyzerConfig analyzer, int seconds,
                                int baselineSeconds, PrintStream out) throws InterruptedException {
         String[] ids = new String[EVENT_CONNECTIONS];
-        IMap<String, Long> raw = member.getMap("bench.raw.events");
         for (int i = 0; i < ids.length; i++) {
             ids[i] = "ev-" + i;
         }
-        out.printf(Locale.ROOT, "  baseline: one IMap.set per event, %d s%n", baselineSeconds);
-        double baseline = record(baselineSeconds, k -> raw.set(ids[k % ids.length], (long) k)).rate;
-        raw.destroy();
+        double baseline;
+        try (JetEventsBaseline jet = new JetEventsBaseline(member, analyzer.intervals(),
+                UUID.randomUUID().toString().substring(0, 8))) {
+            waitFor("the baseline job to run", Duration.ofSeconds(30), () -> jet.job().getStatus() == JobStatus.RUNNING);
+            out.printf(Locale.ROOT, "  baseline: Jet Pipeline API, one item per event, %d s%n", baselineSeconds);
+            long first = System.nanoTime();
+            Recorded recorded = record(baselineSeconds, k -> jet.record(new JetEventsBaseline.Event(k % ids.length,
+                    bytesIn(k), bytesOut(k), latency(k), error(k))));
+            boolean all = waitFor("every baseline event windowed", Duration.ofSeconds(60),
+                    () -> jet.windowedEvents() >= recorded.events)
+                    && waitFor("every baseline window stored", Duration.ofSeconds(15),
+                            () -> jet.storedEvents() >= recorded.events);
+            double elapsed = (System.nanoTime() - first) / 1e9;
+            baseline = (all ? recorded.events : jet.windowedEvents()) / elapsed;
+            out.printf(Locale.ROOT, "  baseline: %,d events handed over (%,.0f/s while recording), %s stored %.1f s "
+                            + "after the first: %,.0f/s end to end%n", recorded.events, recorded.rate,
+                    all ? "all" : "NOT ALL", elapsed, baseline);
+        }
 
         ConnectionAnalyzer reader = Analyzers.analyzer(member);
         Duration second = analyzer.intervals().get(0);
         long before = total(reader.clusterSeries(second));
-        Recorded recorded;
-        long drainMillis;
         try (ConnectionTracker tracker = Analyzers.tracker(member, analyzer)) {
             for (int i = 0; i < ids.length; i++) {
                 tracker.opened(ids[i], "ev-session-" + (i % 200), "bench");
             }
             out.printf(Locale.ROOT, "  sessiongrid: recording for %d s on %d connections%n", seconds, ids.length);
-            recorded = record(seconds, k -> tracker.request(ids[k % ids.length], API[k & 3], 100, 1000, 200,
-                    (k & 127) == 0));
-            long stopped = System.currentTimeMillis();
+            long first = System.nanoTime();
+            Recorded recorded = record(seconds, k -> tracker.request(ids[k % ids.length], API[k & 3], bytesIn(k),
+                    bytesOut(k), latency(k), error(k)));
             long expected = before + recorded.events;
-            boolean all = waitFor("every event in the store", Duration.ofSeconds(seconds < 10 ? 15 : 30),
+            boolean all = waitFor("every event in the store", Duration.ofSeconds(30),
                     () -> total(reader.clusterSeries(second)) >= expected);
-            drainMillis = System.currentTimeMillis() - stopped;
+            double elapsed = (System.nanoTime() - first) / 1e9;
             long stored = total(reader.clusterSeries(second)) - before;
-            out.printf(Locale.ROOT, "  recorded %,d events (%,.0f/s), aggregated in the store: %,d (%s), last "
-                            + "window visible %.1f s after recording stopped%n", recorded.events, recorded.rate,
-                    stored, all ? "all" : "MISSING SOME", drainMillis / 1000.0);
-            double rate = all ? recorded.rate : stored / recorded.seconds;
-            report.add(BenchResult.valueAtLeast("events_per_s", "embedded", rate, baseline,
-                    "one IMap.set per event", 1_000_000));
+            double rate = stored / elapsed;
+            out.printf(Locale.ROOT, "  sessiongrid: %,d events recorded (%,.0f/s while recording), %,d (%s) in the "
+                            + "store %.1f s after the first (%.1f s after recording stopped): %,.0f/s end to end%n",
+                    recorded.events, recorded.rate, stored, all ? "all" : "MISSING SOME", elapsed,
+                    elapsed - recorded.seconds, rate);
+            report.add(BenchResult.valueAtLeast("events_per_s", "embedded, end to end", rate, baseline,
+                    "Jet Pipeline API, one item per event, tumbling windows per connection", 1_000_000));
         }
     }
 
-    private static void scores(BenchReport report, HazelcastInstance member, AnalyzerConfig analyzer, int windows,
-                               int settleSeconds, int timeoutSeconds, PrintStream out) throws InterruptedException {
+    // The same event fields on both sides, cheap to make (recording runs at millions per second).
+    private static long bytesIn(int k) {
+        return 50 + (k * 37L) % 400;
+    }
+
+    private static long bytesOut(int k) {
+        return 200 + (k * 7919L) % 4800;
+    }
+
+    private static long latency(int k) {
+        return 100 + (k * 131L) % 2900;
+    }
+
+    private static boolean error(int k) {
+        return (k & 127) == 0;
+    }
+
+    private static void scores(BenchReport report, HazelcastInstance member, AnalyzerConfig analyzer, boolean quick,
+                               PrintStream out) throws InterruptedException {
         long scoreInterval = AnalyzerJobs.scoreInterval(analyzer).toMillis();
+        int windows = quick ? 1 : WINDOWS;
+        int settleSeconds = quick ? 10 : 60;
+        int timeoutSeconds = quick ? 20 : 60;
         IMap<Object, HealthScore> scores = member.getMap(AnalyzerMaps.SCORES);
         String[] ids = new String[SCORE_CONNECTIONS];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = "sc-" + i;
+        }
+        long heapBefore = quick ? 0 : heapAfterFullGc();
+        if (!quick) {
+            prefill(member, analyzer, ids, out);
+        }
         AtomicBoolean stop = new AtomicBoolean();
-        double worst = 0;
+        List<Double> refresh = new ArrayList<>();
         try (ConnectionTracker tracker = Analyzers.tracker(member, analyzer)) {
             for (int i = 0; i < ids.length; i++) {
-                ids[i] = "sc-" + i;
-                tracker.opened(ids[i], "sc-session-" + (i / 4), "bench");
+                tracker.opened(ids[i], session(i), "bench");
             }
-            out.printf(Locale.ROOT, "  scores: %,d connections open, ~1 request per connection per second%n",
+            out.printf(Locale.ROOT, "  scores: %,d connections open, 0-2 requests per connection per second%n",
                     ids.length);
-            Thread driver = new Thread(() -> {
-                int slice = 0;
-                while (!stop.get()) {
-                    int from = slice * ids.length / 10;
-                    int to = (slice + 1) * ids.length / 10;
-                    for (int i = from; i < to; i++) {
-                        tracker.request(ids[i], API[i & 3], 100, 1000, 200, false);
-                    }
-                    slice = (slice + 1) % 10;
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "bench-score-driver");
+            Thread driver = new Thread(() -> drive(tracker, ids, stop), "bench-score-driver");
             driver.start();
             try {
                 long warm = nextBoundary(System.currentTimeMillis(), scoreInterval);
@@ -181,8 +225,9 @@ public final class AnalyzerBenchmark {
                     windows = 1;
                 } else {
                     // Opening 100,000 connections in the same second is a one-off burst (and the JIT is still
-                    // compiling): let the member settle before measuring the steady refresh.
-                    out.printf(Locale.ROOT, "  settling for %d s%n", settleSeconds);
+                    // compiling): the full run lets the member settle before measuring the steady refresh.
+                    out.printf(Locale.ROOT, "  settling for %d s%s%n", settleSeconds,
+                            quick ? " (--quick: the next window is still in the opening burst)" : "");
                     Thread.sleep(settleSeconds * 1000L);
                 }
                 long previous = 0;
@@ -194,15 +239,92 @@ public final class AnalyzerBenchmark {
                     double seconds = (System.currentTimeMillis() - end) / 1000.0;
                     out.printf(Locale.ROOT, "  window ending %d: %,d of %,d scored %.2f s after its end%s%n", end,
                             count(scores, end), ids.length, seconds, all ? "" : " (gave up: the value is a lower bound)");
-                    worst = Math.max(worst, seconds);
+                    refresh.add(seconds);
+                }
+                if (!quick) {
+                    long heapAfter = heapAfterFullGc();
+                    double perConnection = (double) (heapAfter - heapBefore) / ids.length;
+                    out.printf(Locale.ROOT, "  memory: heap after a full GC %,d MB before the history, %,d MB with %,d "
+                                    + "connections at full history: %,.0f bytes per connection%n", heapBefore >> 20,
+                            heapAfter >> 20, ids.length, perConnection);
+                    report.add(BenchResult.valueOnlyAtMost("bytes_per_connection", "embedded, full history",
+                            perConnection, 16 * 1024));
                 }
             } finally {
                 stop.set(true);
                 driver.join();
             }
         }
-        report.add(BenchResult.valueAtMost("score_refresh_s", "embedded", worst, scoreInterval / 1000.0,
-                "one scoring interval", scoreInterval / 1000.0));
+        double worst = refresh.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        out.printf(Locale.ROOT, "  score refresh per window: %s s%n", refresh);
+        report.add(BenchResult.valueOnlyAtMost("score_refresh_s", quick ? "embedded, opening burst"
+                : "embedded, steady, worst of " + refresh.size(), worst, scoreInterval / 1000.0));
+    }
+
+    private static String session(int connection) {
+        return "sc-session-" + connection / CONNECTIONS_PER_SESSION;
+    }
+
+    /** Each connection, once a second, makes 0, 1 or 2 requests, with the fields {@link HistoryPrefill} assumes. */
+    private static void drive(ConnectionTracker tracker, String[] ids, AtomicBoolean stop) {
+        SplittableRandom random = new SplittableRandom(1);
+        int slice = 0;
+        while (!stop.get()) {
+            int from = slice * ids.length / 10;
+            int to = (slice + 1) * ids.length / 10;
+            for (int i = from; i < to; i++) {
+                for (int r = random.nextInt(3); r > 0; r--) {
+                    long[] q = HistoryPrefill.request(random);
+                    tracker.request(ids[i], API[i & 3], q[0], q[1], q[2], q[3] == 1);
+                }
+            }
+            slice = (slice + 1) % 10;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Fills the stored series of every connection and session to full history (see {@link HistoryPrefill}). */
+    private static void prefill(HazelcastInstance member, AnalyzerConfig analyzer, String[] ids, PrintStream out) {
+        long[] intervals = analyzer.intervals().stream().mapToLong(Duration::toMillis).toArray();
+        int[] points = new int[intervals.length];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = analyzer.connectionHistory(i);
+        }
+        SeriesRings.History history = new SeriesRings.History(intervals, points);
+        long now = System.currentTimeMillis();
+        long t0 = System.nanoTime();
+        IMap<ConnectionKey, SeriesRings> connections = member.getMap(AnalyzerMaps.CONNECTIONS);
+        IMap<ConnectionKey, SeriesRings> sessions = member.getMap(AnalyzerMaps.SESSIONS);
+        Set<ConnectionKey> batch = new HashSet<>();
+        for (int i = 0; i < ids.length; i++) {
+            batch.add(new ConnectionKey(session(i), ids[i]));
+            if (batch.size() == 5_000 || i == ids.length - 1) {
+                connections.executeOnKeys(batch, new HistoryPrefill(history, now, 1));
+                batch.clear();
+            }
+        }
+        for (int i = 0; i < ids.length; i += CONNECTIONS_PER_SESSION) {
+            batch.add(ConnectionKey.session(session(i)));
+            if (batch.size() == 5_000 || i + CONNECTIONS_PER_SESSION >= ids.length) {
+                sessions.executeOnKeys(batch, new HistoryPrefill(history, now, CONNECTIONS_PER_SESSION));
+                batch.clear();
+            }
+        }
+        out.printf(Locale.ROOT, "  history: %,d connection and %,d session series filled to %s windows per interval "
+                        + "(plus up to one block) in %.1f s%n", connections.size(), sessions.size(),
+                Arrays.toString(points), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Heap used after a full collection (System.gc() is a full, compacting collection with G1's defaults). */
+    private static long heapAfterFullGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        System.gc();
+        return memory.getHeapMemoryUsage().getUsed();
     }
 
     private static void forecast(BenchReport report, PrintStream out) {
@@ -228,8 +350,8 @@ public final class AnalyzerBenchmark {
         double meanMs = (System.nanoTime() - start) / 1e6 / 119;
         out.printf(Locale.ROOT, "  forecast: %.2f ms per interval on average (refit every %d), one refit %.1f ms%n",
                 meanMs, ClusterForecaster.DEFAULT_REFIT_EVERY, refitMs);
-        report.add(BenchResult.valueAtMost("forecast_ms", "embedded", meanMs, 50, "target", 50));
-        report.add(BenchResult.valueAtMost("forecast_refit_ms", "embedded", refitMs, 50, "target (info)", 50));
+        report.add(BenchResult.valueOnlyAtMost("forecast_ms", "embedded, job stopped", meanMs, 50));
+        report.add(BenchResult.valueOnlyAtMost("forecast_refit_ms", "embedded, job stopped (info)", refitMs, 50));
     }
 
     private record Recorded(long events, double seconds, double rate) {

@@ -65,9 +65,9 @@ public final class BenchReport {
             node.put("metric", r.metric());
             node.put("mode", r.mode());
             node.put("sessiongrid", round(r.sessiongrid()));
-            node.put("baseline", round(r.baseline()));
+            putNumber(node, "baseline", r.baseline());
             node.put("baseline_name", r.baselineName());
-            node.put("ratio", round(r.ratio()));
+            putNumber(node, "ratio", r.ratio());
             node.put("target", r.target());
             node.put("met", r.met());
         }
@@ -81,6 +81,15 @@ public final class BenchReport {
         }
     }
 
+    /** A number, or null for a value target's missing baseline and ratio (NaN is not JSON). */
+    private static void putNumber(ObjectNode node, String field, double value) {
+        if (Double.isNaN(value)) {
+            node.putNull(field);
+        } else {
+            node.put(field, round(value));
+        }
+    }
+
     private static double round(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return value;
@@ -89,6 +98,9 @@ public final class BenchReport {
     }
 
     private static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "-";
+        }
         return Math.abs(value) >= 1000 ? String.format(Locale.ROOT, "%,.0f", value)
                 : String.format(Locale.ROOT, "%.4g", value);
     }

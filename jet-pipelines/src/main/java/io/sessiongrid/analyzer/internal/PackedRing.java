@@ -33,18 +33,18 @@ public final class PackedRing {
     public static final String TYPE_NAME = "sessiongrid.analyzer.PackedRing";
 
     /** Fields of a window, in the order {@link #append(long[], int, String[], long[])} takes them. */
-    static final int START = 0;
-    static final int SAMPLES = 1;
-    static final int SAMPLE_MILLIS = 2;
-    static final int OPENS = 3;
-    static final int CLOSES = 4;
-    static final int REQUESTS = 5;
-    static final int ERRORS = 6;
-    static final int BYTES_IN = 7;
-    static final int BYTES_OUT = 8;
-    static final int LATENCY = 9;
-    static final int LATE = 10;
-    static final int FIELDS = 11;
+    public static final int START = 0;
+    public static final int SAMPLES = 1;
+    public static final int SAMPLE_MILLIS = 2;
+    public static final int OPENS = 3;
+    public static final int CLOSES = 4;
+    public static final int REQUESTS = 5;
+    public static final int ERRORS = 6;
+    public static final int BYTES_IN = 7;
+    public static final int BYTES_OUT = 8;
+    public static final int LATENCY = 9;
+    public static final int LATE = 10;
+    public static final int FIELDS = 11;
     /** Mask bit order: the fields that change in a busy window first, so its mask fits one byte. */
     private static final int[] ORDER = {REQUESTS, BYTES_IN, BYTES_OUT, LATENCY, SAMPLES, SAMPLE_MILLIS, START,
             OPENS, CLOSES, ERRORS, LATE};
@@ -85,7 +85,7 @@ public final class PackedRing {
     }
 
     /** Windows per block: about an eighth of the capacity, so a ring holds at most ~12% more than it keeps. */
-    static int blockPoints(int capacity) {
+    public static int blockPoints(int capacity) {
         return Math.max(4, Math.min(64, capacity / 8));
     }
 

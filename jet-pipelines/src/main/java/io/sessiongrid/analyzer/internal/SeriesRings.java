@@ -30,7 +30,7 @@ public final class SeriesRings {
      * The ring of {@code intervalMillis}, created with {@code history.points(intervalMillis)} windows of
      * capacity when new.
      */
-    PackedRing ring(long intervalMillis, History history) {
+    public PackedRing ring(long intervalMillis, History history) {
         for (PackedRing r : rings) {
             if (r.intervalMillis() == intervalMillis) {
                 return r;
