@@ -167,9 +167,23 @@ public final class AnalyzerBenchmark {
                             + "store %.1f s after the first (%.1f s after recording stopped): %,.0f/s end to end%n",
                     recorded.events, recorded.rate, stored, all ? "all" : "MISSING SOME", elapsed,
                     elapsed - recorded.seconds, rate);
+            if (!all) {
+                // Where did they go: events the aggregating stage saw (job metric) against the store's 1 s windows.
+                Job job = AnalyzerJobs.find(member);
+                out.printf(Locale.ROOT, "  MISSING: the job's eventsIn %s, lateEvents %s; newest 1 s windows: %s%n",
+                        metric(job, "eventsIn"), metric(job, "lateEvents"), reader.clusterSeries(second).stream()
+                                .skip(Math.max(0, reader.clusterSeries(second).size() - 25))
+                                .map(p -> p.windowStart() % 100_000 + ":" + p.requests() + (p.late() > 0 ? "L" : ""))
+                                .toList());
+            }
             report.add(BenchResult.valueAtLeast("events_per_s", "embedded, end to end", rate, baseline,
                     "Jet Pipeline API, one item per event, tumbling windows per connection", 1_000_000));
         }
+    }
+
+    private static String metric(Job job, String name) {
+        return job == null ? "?" : String.valueOf(job.getMetrics().get(name).stream()
+                .mapToLong(com.hazelcast.jet.core.metrics.Measurement::value).sum());
     }
 
     // The same event fields on both sides, cheap to make (recording runs at millions per second).

@@ -30,7 +30,7 @@ final class HistoryPrefill implements EntryProcessor<ConnectionKey, SeriesRings,
     static final int LATENCY_MIN = 100;
     static final int LATENCY_SPAN = 2900;
     static final int ERROR_ONE_IN = 200;
-    private static final int EXACT_UP_TO = 16;
+    private static final int EXACT_UP_TO = 2;
 
     private final SeriesRings.History history;
     private final long now;

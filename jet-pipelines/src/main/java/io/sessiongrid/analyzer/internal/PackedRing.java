@@ -71,8 +71,10 @@ public final class PackedRing {
     private int size;
     /** The newest window's fields: the base of the next window's deltas. */
     private final long[] last = new long[FIELDS];
-    private String[] apiCalls = new String[0];
-    private long[] apiCounts = new long[0];
+    private static final String[] NO_CALLS = new String[0];
+    private static final long[] NO_COUNTS = new long[0];
+    private String[] apiCalls = NO_CALLS;
+    private long[] apiCounts = NO_COUNTS;
     private long apiStart = Long.MIN_VALUE;
 
     public PackedRing(long intervalMillis, int capacity) {
@@ -158,8 +160,8 @@ public final class PackedRing {
             blockCount--;
         }
         if ((calls != null && calls.length > 0) || start == apiStart) {
-            apiCalls = calls == null ? new String[0] : calls;
-            apiCounts = apiCountsOfWindow == null ? new long[0] : apiCountsOfWindow;
+            apiCalls = calls == null ? NO_CALLS : calls;
+            apiCounts = apiCountsOfWindow == null ? NO_COUNTS : apiCountsOfWindow;
             apiStart = start;
         }
         return true;
