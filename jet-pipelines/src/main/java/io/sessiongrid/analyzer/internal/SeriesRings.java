@@ -59,6 +59,17 @@ public final class SeriesRings {
         return List.of();
     }
 
+    /** End of the newest window at any interval, or {@code Long.MIN_VALUE} when empty. */
+    public long newestEnd() {
+        long end = Long.MIN_VALUE;
+        for (PackedRing r : rings) {
+            if (r.size() > 0) {
+                end = Math.max(end, r.newestStart() + r.intervalMillis());
+            }
+        }
+        return end;
+    }
+
     /** Packed bytes held by all rings (for measurements). */
     public long packedBytes() {
         long bytes = 0;
