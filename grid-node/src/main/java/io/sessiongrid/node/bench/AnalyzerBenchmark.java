@@ -91,7 +91,6 @@ public final class AnalyzerBenchmark {
         AnalyzerConfig analyzer = config.analyzer();
         Config memberConfig = MemberConfigs.prepare(HazelcastConfigs.member(null), config);
         memberConfig.setClusterName("sessiongrid-bench-" + UUID.randomUUID().toString().substring(0, 8));
-        memberConfig.getMetricsConfig().setCollectionFrequencySeconds(1);
         BenchReport report = new BenchReport("analyzer", quick, 1);
         out.printf(Locale.ROOT, "bench analyzer: 1 member, intervals %s, %d recording threads%n",
                 analyzer.intervals(), THREADS);

@@ -241,20 +241,24 @@ public final class PackedRing {
     }
 
     private int encode(byte[] out, int pos, long[] v, int off, long[] base) {
+        // One pass: the mask goes in front of the fields it announces; it fits one byte unless a rare counter
+        // (opens, closes, errors, late) is set, and then the fields move up one byte.
+        int at = pos++;
         int mask = 0;
         for (int bit = 0; bit < FIELDS; bit++) {
-            if (coded(v, off, base, ORDER[bit]) != 0) {
+            long c = coded(v, off, base, ORDER[bit]);
+            if (c != 0) {
                 mask |= 1 << bit;
-            }
-        }
-        pos = writeVarint(out, pos, mask);
-        for (int bit = 0; bit < FIELDS; bit++) {
-            if ((mask & (1 << bit)) != 0) {
-                long c = coded(v, off, base, ORDER[bit]);
                 pos = writeVarint(out, pos, (c << 1) ^ (c >> 63));
             }
         }
-        return pos;
+        if (mask < 0x80) {
+            out[at] = (byte) mask;
+            return pos;
+        }
+        System.arraycopy(out, at + 1, out, at + 2, pos - at - 1);
+        writeVarint(out, at, mask); // two bytes: the mask has at most 11 bits
+        return pos + 1;
     }
 
     /** What is stored of field {@code f}: 0 when it is as expected (then nothing is stored). */
