@@ -38,7 +38,7 @@ class DefaultsTest {
         assertEquals("SESSIONGRID_ENCRYPTION_KEY", c.encryption().keyEnv());
         assertNull(c.encryption().keyFile());
         assertEquals(new AnalyzerConfig(List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(1)), 720,
-                List.of(120, 360, 240)), c.analyzer());
+                List.of(60, 180, 120)), c.analyzer());
         assertEquals(new ScalingConfig(1, 8, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15),
                 Duration.ofSeconds(60)), c.scaling());
         assertEquals(new SniConfig(24, 4096, Duration.ofHours(24), Duration.ofMinutes(10)), c.sni());

@@ -132,7 +132,7 @@ class ValidationTest {
 
     @Test
     void connectionHistoryOneLengthPerInterval() {
-        assertRejected("analyzer: { intervals: [1s, 5s], connectionHistory: [120, 360, 240] }\n",
+        assertRejected("analyzer: { intervals: [1s, 5s], connectionHistory: [60, 180, 120] }\n",
                 "analyzer.connectionHistory", "3 lengths for 2 intervals", "one per interval");
     }
 

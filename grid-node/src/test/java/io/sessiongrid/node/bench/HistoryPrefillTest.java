@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HistoryPrefillTest {
     private static final long NOW = 1_800_000_123_456L;
     private static final SeriesRings.History HISTORY =
-            new SeriesRings.History(new long[]{1_000, 5_000, 60_000}, new int[]{120, 360, 240});
+            new SeriesRings.History(new long[]{1_000, 5_000, 60_000}, new int[]{60, 180, 120});
 
     private static SeriesRings fill(int connections) {
         Map.Entry<ConnectionKey, SeriesRings> entry =
