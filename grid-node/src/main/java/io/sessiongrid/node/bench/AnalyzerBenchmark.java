@@ -43,8 +43,8 @@ import java.util.function.BooleanSupplier;
  *       window until all of them have a health score for it (a value target: one scoring interval). The full run
  *       first fills every connection's and session's stored series to full default history
  *       ({@link HistoryPrefill}), opens the connections, lets the opening burst settle 60 s and measures
- *       6 windows ({@link ScoreRefreshBench}); {@code --quick} (under a minute) has no history and measures one window 10 s
- *       into the opening burst, and says so in its mode.</li>
+ *       6 windows ({@link ScoreRefreshBench}); {@code --quick} (under a minute) has no history and measures
+ *       one window 5 s into the opening burst, and says so in its mode.</li>
  *   <li>{@code bytes_per_connection} (full run): heap used after a full collection with the connections open at
  *       full history, minus the same before the history was filled, per connection. It holds everything the
  *       connections cost in this JVM: stored series of connections and sessions, scores, the job's state, and
@@ -78,7 +78,7 @@ public final class AnalyzerBenchmark {
         try {
             Job job = AnalyzerJobs.ensureRunning(member, analyzer, config.scaling());
             waitFor("the analyzer job to run", Duration.ofSeconds(30), () -> job.getStatus() == JobStatus.RUNNING);
-            events(report, member, analyzer, quick ? 5 : 15, quick ? 4 : 10, out);
+            events(report, member, analyzer, quick ? 4 : 15, quick ? 3 : 10, out);
             ScoreRefreshBench.run(report, member, analyzer, quick, out);
             stop(member);
             forecast(report, out);

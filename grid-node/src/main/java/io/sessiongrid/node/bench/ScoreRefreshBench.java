@@ -47,7 +47,7 @@ final class ScoreRefreshBench {
                                PrintStream out) throws InterruptedException {
         long scoreInterval = AnalyzerJobs.scoreInterval(analyzer).toMillis();
         int windows = quick ? 1 : WINDOWS;
-        int settleSeconds = quick ? 10 : 60;
+        int settleSeconds = quick ? 5 : 60;
         int timeoutSeconds = quick ? 20 : 60;
         IMap<Object, HealthScore> scores = member.getMap(AnalyzerMaps.SCORES);
         String[] ids = new String[CONNECTIONS];
