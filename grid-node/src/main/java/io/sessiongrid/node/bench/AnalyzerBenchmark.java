@@ -107,7 +107,8 @@ public final class AnalyzerBenchmark {
         double baseline;
         try (JetEventsBaseline jet = new JetEventsBaseline(member, analyzer.intervals(),
                 UUID.randomUUID().toString().substring(0, 8))) {
-            waitFor("the baseline job to run", Duration.ofSeconds(30), () -> jet.job().getStatus() == JobStatus.RUNNING);
+            waitFor("the baseline job to run", Duration.ofSeconds(30),
+                    () -> jet.job().getStatus() == JobStatus.RUNNING);
             out.printf(Locale.ROOT, "  baseline: Jet Pipeline API, one item per event, %d s%n", baselineSeconds);
             long first = System.nanoTime();
             Recorded recorded = record(baselineSeconds, k -> jet.record(new JetEventsBaseline.Event(k % ids.length,

@@ -42,7 +42,7 @@ final class HistoryPrefill implements EntryProcessor<ConnectionKey, SeriesRings,
         this.connectionsPerSeries = connectionsPerSeries;
     }
 
-    /** One live request's fields, {bytesIn, bytesOut, latencyMicros, error 0/1}, as the benchmark's driver makes them. */
+    /** One live request's fields {bytesIn, bytesOut, latencyMicros, error 0/1}, as the live driver makes them. */
     static long[] request(SplittableRandom random) {
         return new long[]{BYTES_IN_MIN + random.nextInt(BYTES_IN_SPAN), BYTES_OUT_MIN + random.nextInt(BYTES_OUT_SPAN),
                 LATENCY_MIN + random.nextInt(LATENCY_SPAN), random.nextInt(ERROR_ONE_IN) == 0 ? 1 : 0};

@@ -29,6 +29,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static io.sessiongrid.node.bench.AnalyzerBenchmark.API;
+import static io.sessiongrid.node.bench.AnalyzerBenchmark.nextBoundary;
+import static io.sessiongrid.node.bench.AnalyzerBenchmark.waitFor;
+
 /**
  * The score-refresh and memory part of {@code bench analyzer} (see {@link AnalyzerBenchmark}): {@value #CONNECTIONS}
  * connections, {@value #CONNECTIONS_PER_SESSION} per session, each making 0-2 requests a second; the full run fills
@@ -69,9 +73,9 @@ final class ScoreRefreshBench {
             Thread driver = new Thread(() -> drive(tracker, ids, stop), "bench-score-driver");
             driver.start();
             try {
-                long warm = AnalyzerBenchmark.nextBoundary(System.currentTimeMillis(), scoreInterval);
+                long warm = nextBoundary(System.currentTimeMillis(), scoreInterval);
                 Set<ConnectionKey> probe = probe(ids);
-                boolean warmed = AnalyzerBenchmark.waitFor("the first scores of every connection", Duration.ofSeconds(timeoutSeconds),
+                boolean warmed = waitFor("the first scores of every connection", Duration.ofSeconds(timeoutSeconds),
                         () -> allScored(scores, probe, ids.length, warm));
                 out.printf(Locale.ROOT, "  warm-up: %,d of %,d connections scored for the window ending %d, %.1f s "
                         + "after its end%n", count(scores, warm), ids.length, warm,
@@ -87,15 +91,18 @@ final class ScoreRefreshBench {
                 }
                 long previous = 0;
                 for (int w = 0; w < windows; w++) {
-                    long end = Math.max(AnalyzerBenchmark.nextBoundary(System.currentTimeMillis(), scoreInterval), previous + scoreInterval);
+                    long end = Math.max(nextBoundary(System.currentTimeMillis(), scoreInterval),
+                            previous + scoreInterval);
                     previous = end;
                     // No score of the window can exist before its last flush interval is flushed: poll after that.
-                    Thread.sleep(Math.max(0, end + analyzer.intervals().get(0).toMillis() - System.currentTimeMillis()));
-                    boolean all = AnalyzerBenchmark.waitFor("scores of window " + end, Duration.ofSeconds(timeoutSeconds / 2 + 5),
+                    long lastFlush = end + analyzer.intervals().get(0).toMillis();
+                    Thread.sleep(Math.max(0, lastFlush - System.currentTimeMillis()));
+                    boolean all = waitFor("scores of window " + end, Duration.ofSeconds(timeoutSeconds / 2 + 5),
                             () -> allScored(scores, probe, ids.length, end));
                     double seconds = (System.currentTimeMillis() - end) / 1000.0;
                     out.printf(Locale.ROOT, "  window ending %d: %,d of %,d scored %.2f s after its end%s%n", end,
-                            count(scores, end), ids.length, seconds, all ? "" : " (gave up: the value is a lower bound)");
+                            count(scores, end), ids.length, seconds,
+                            all ? "" : " (gave up: the value is a lower bound)");
                     refresh.add(seconds);
                 }
                 if (!quick) {
@@ -132,7 +139,7 @@ final class ScoreRefreshBench {
             for (int i = from; i < to; i++) {
                 for (int r = random.nextInt(3); r > 0; r--) {
                     long[] q = HistoryPrefill.request(random);
-                    tracker.request(ids[i], AnalyzerBenchmark.API[i & 3], q[0], q[1], q[2], q[3] == 1);
+                    tracker.request(ids[i], API[i & 3], q[0], q[1], q[2], q[3] == 1);
                 }
             }
             slice = (slice + 1) % 10;
