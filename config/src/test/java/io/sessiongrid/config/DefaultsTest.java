@@ -37,8 +37,8 @@ class DefaultsTest {
     void sectionsMatchTheDocumentedDefaults() {
         assertEquals("SESSIONGRID_ENCRYPTION_KEY", c.encryption().keyEnv());
         assertNull(c.encryption().keyFile());
-        assertEquals(new AnalyzerConfig(List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(1)), 720),
-                c.analyzer());
+        assertEquals(new AnalyzerConfig(List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(1)), 720,
+                List.of(60, 180, 120)), c.analyzer());
         assertEquals(new ScalingConfig(1, 8, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15),
                 Duration.ofSeconds(60), 20000, 0.7, 0.6, 8, ScalingConfig.Promotion.TROUGH), c.scaling());
         assertEquals(new SniConfig(24, 4096, Duration.ofHours(24), Duration.ofMinutes(10)), c.sni());

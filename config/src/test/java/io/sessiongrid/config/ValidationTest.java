@@ -130,6 +130,17 @@ class ValidationTest {
         assertRejected("analyzer: { historyPoints: 100001 }\n", "analyzer.historyPoints", "10..100000");
     }
 
+    @Test
+    void connectionHistoryOneLengthPerInterval() {
+        assertRejected("analyzer: { intervals: [1s, 5s], connectionHistory: [60, 180, 120] }\n",
+                "analyzer.connectionHistory", "3 lengths for 2 intervals", "one per interval");
+    }
+
+    @Test
+    void connectionHistoryBounds() {
+        assertRejected("analyzer: { connectionHistory: [300, 9, 240] }\n", "analyzer.connectionHistory[1]", "10..100000");
+    }
+
     // ---- scaling
 
     @Test

@@ -50,7 +50,8 @@ public final class AnalyzerJobs {
                 .setMetricsEnabled(true)
                 .setStoreMetricsAfterJobCompletion(true);
         Job job = hz.getJet().newJobIfAbsent(AnalyzerDag.build(intervals, scoreInterval, horizonSteps,
-                analyzer.historyPoints(), AnalyzerMaps.connectionHistory(analyzer)), config);
+                analyzer.historyPoints(), AnalyzerMaps.connectionHistory(analyzer),
+                AnalyzerMaps.retentionMillis(analyzer)), config);
         if (job.getStatus() == JobStatus.SUSPENDED) {
             job.resume();
         }

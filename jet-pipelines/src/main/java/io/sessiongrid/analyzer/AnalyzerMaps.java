@@ -7,6 +7,7 @@ import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.MapConfig;
 import io.sessiongrid.analyzer.internal.ConnectionKey;
 import io.sessiongrid.analyzer.internal.SeriesRing;
+import io.sessiongrid.analyzer.internal.SeriesRings;
 import io.sessiongrid.config.AnalyzerConfig;
 import io.sessiongrid.config.compact.SqlMappings;
 
@@ -23,18 +24,20 @@ import java.util.List;
  *   <tr><th>map</th><th>key</th><th>value</th></tr>
  *   <tr><td>{@value #INGEST}</td><td>one String per partition</td><td>the trackers' latest sample batch (samples
  *       grouped by their session's partition); its event journal is the Jet job's source</td></tr>
- *   <tr><td>{@value #CONNECTIONS}</td><td>{@code SeriesKey(sessionId, connectionId)}</td>
- *       <td>{@code SeriesRings}: per interval, the newest {@code min(historyPoints, }
- *       {@value #CONNECTION_HISTORY_LIMIT}{@code )} windows; updated once per scoring interval</td></tr>
- *   <tr><td>{@value #SESSIONS}</td><td>{@code SeriesKey(sessionId, "")}</td>
+ *   <tr><td>{@value #CONNECTIONS}</td><td>{@code ConnectionKey(sessionId, connectionId)}</td>
+ *       <td>{@code SeriesRings}: per interval, the newest {@code connectionHistory[i]} windows, packed
+ *       (about 10 bytes per window); updated once per scoring interval</td></tr>
+ *   <tr><td>{@value #SESSIONS}</td><td>{@code ConnectionKey(sessionId, "")}</td>
  *       <td>{@code SeriesRings}: as for connections</td></tr>
  *   <tr><td>{@value #CLUSTER}</td><td>{@code Long} intervalMillis</td><td>{@code SeriesRing}: the newest
  *       {@code historyPoints} windows</td></tr>
  *   <tr><td>{@value #SCORES}</td><td>{@code ConnectionKey(sessionId, connectionId)}</td><td>{@link HealthScore}</td></tr>
  *   <tr><td>{@value #FORECAST}</td><td>{@value #CLUSTER_FORECAST_KEY}</td><td>{@link ClusterForecast}</td></tr>
  * </table>
- * Per-connection and per-session entries expire {@code max(10 min, 10 x the largest interval)} after their
- * last update, so closed connections and ended sessions go away by themselves.
+ * Per-connection and per-session entries (series and scores) are removed {@code max(10 min, 10 x the largest
+ * interval)} after their newest window by the job itself (a sweep once a minute, see {@link #retentionMillis}),
+ * so closed connections and ended sessions go away by themselves. Not with a map TTL: the expiry check on every
+ * update of 200,000+ entries per scoring interval cost about a tenth of the partition threads' time.
  */
 public final class AnalyzerMaps {
     public static final String INGEST = "sessiongrid.analyzer.ingest";
@@ -44,12 +47,6 @@ public final class AnalyzerMaps {
     public static final String SCORES = "sessiongrid.analyzer.scores";
     public static final String FORECAST = "sessiongrid.analyzer.forecast";
     public static final String CLUSTER_FORECAST_KEY = "cluster";
-    /**
-     * The most windows kept per connection (and per session) and interval, whatever {@code historyPoints} says:
-     * these series exist 100,000 times, and at about 90 bytes per point, 100,000 connections with three full
-     * 60-point rings take 1.6 GB. Only the cluster series keep {@code historyPoints}.
-     */
-    public static final int CONNECTION_HISTORY_LIMIT = 60;
     /** Journal entries kept per partition of the ingest map (each is one tracker's batch for one interval). */
     public static final int JOURNAL_BATCHES_PER_PARTITION = 16;
     private static final long MIN_RETENTION_SECONDS = 600;
@@ -69,14 +66,10 @@ public final class AnalyzerMaps {
         int partitions = partitionCount == null ? 271 : Integer.parseInt(partitionCount.trim());
         member.addMapConfig(new MapConfig(INGEST).setEventJournalConfig(new EventJournalConfig().setEnabled(true)
                 .setCapacity(partitions * JOURNAL_BATCHES_PER_PARTITION)));
-        long largest = analyzer.intervals().stream().mapToLong(Duration::toSeconds).max().orElse(60);
-        int retention = (int) Math.max(MIN_RETENTION_SECONDS, 10 * largest);
-        member.addMapConfig(new MapConfig(CONNECTIONS).setInMemoryFormat(InMemoryFormat.OBJECT)
-                .setTimeToLiveSeconds(retention));
-        member.addMapConfig(new MapConfig(SESSIONS).setInMemoryFormat(InMemoryFormat.OBJECT)
-                .setTimeToLiveSeconds(retention));
+        member.addMapConfig(new MapConfig(CONNECTIONS).setInMemoryFormat(InMemoryFormat.OBJECT));
+        member.addMapConfig(new MapConfig(SESSIONS).setInMemoryFormat(InMemoryFormat.OBJECT));
         member.addMapConfig(new MapConfig(CLUSTER).setInMemoryFormat(InMemoryFormat.OBJECT));
-        member.addMapConfig(new MapConfig(SCORES).setTimeToLiveSeconds(retention));
+        member.addMapConfig(new MapConfig(SCORES));
         member.addMapConfig(new MapConfig(FORECAST));
         JavaSerializationFilterConfig filter = member.getSerializationConfig().getJavaSerializationFilterConfig();
         if (filter != null) {
@@ -85,9 +78,24 @@ public final class AnalyzerMaps {
         return member;
     }
 
-    /** Points kept per connection and per session series: {@code min(historyPoints, CONNECTION_HISTORY_LIMIT)}. */
-    public static int connectionHistory(AnalyzerConfig analyzer) {
-        return Math.min(analyzer.historyPoints(), CONNECTION_HISTORY_LIMIT);
+    /**
+     * How long a connection's or session's series and score stay after their newest window:
+     * {@code max(10 min, 10 x the largest interval)}.
+     */
+    static long retentionMillis(AnalyzerConfig analyzer) {
+        long largest = analyzer.intervals().stream().mapToLong(Duration::toMillis).max().orElse(60_000);
+        return Math.max(MIN_RETENTION_SECONDS * 1000, 10 * largest);
+    }
+
+    /** Points kept per connection and per session series, per interval ({@code analyzer.connectionHistory}). */
+    static SeriesRings.History connectionHistory(AnalyzerConfig analyzer) {
+        long[] intervals = new long[analyzer.intervals().size()];
+        int[] points = new int[intervals.length];
+        for (int i = 0; i < intervals.length; i++) {
+            intervals[i] = analyzer.intervals().get(i).toMillis();
+            points[i] = analyzer.connectionHistory(i);
+        }
+        return new SeriesRings.History(intervals, points);
     }
 
     /**

@@ -2,9 +2,9 @@ package io.sessiongrid.analyzer;
 
 import com.hazelcast.config.CompactSerializationConfig;
 import com.hazelcast.config.SerializationConfig;
-import io.sessiongrid.analyzer.internal.ConnectionKey;
+import io.sessiongrid.analyzer.internal.PackedRing;
 import io.sessiongrid.analyzer.internal.SampleBatch;
-import io.sessiongrid.analyzer.internal.SeriesKey;
+import io.sessiongrid.analyzer.internal.ConnectionKey;
 import io.sessiongrid.analyzer.internal.SeriesRing;
 import io.sessiongrid.analyzer.internal.SeriesRings;
 import io.sessiongrid.analyzer.internal.SeriesUpdate;
@@ -26,9 +26,9 @@ public final class AnalyzerSerialization {
                 .addSerializer(new HealthScore.Serializer())
                 .addSerializer(new ClusterForecast.Serializer())
                 .addSerializer(new ConnectionKey.Serializer())
-                .addSerializer(new SeriesKey.Serializer())
                 .addSerializer(new SampleBatch.Serializer())
                 .addSerializer(new SeriesRing.Serializer())
+                .addSerializer(new PackedRing.Serializer())
                 .addSerializer(new SeriesRings.Serializer())
                 .addSerializer(new SeriesUpdate.Serializer())
                 .addSerializer(new ClosedWindows.Serializer());

@@ -88,7 +88,9 @@ final class ConfigAssembler {
             return required(b, "analyzer");
         }
         return new AnalyzerConfig(field(d.intervals, b, AnalyzerConfig::intervals, "analyzer.intervals"),
-                field(d.historyPoints, b, AnalyzerConfig::historyPoints, "analyzer.historyPoints"));
+                field(d.historyPoints, b, AnalyzerConfig::historyPoints, "analyzer.historyPoints"),
+                d.connectionHistory != null ? d.connectionHistory
+                        : b.map(AnalyzerConfig::connectionHistory).orElse(List.of()));
     }
 
     private ScalingConfig scaling(ConfigDocument.Scaling d, Optional<ScalingConfig> b) {

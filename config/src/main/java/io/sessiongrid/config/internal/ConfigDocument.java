@@ -46,6 +46,7 @@ final class ConfigDocument {
     static final class Analyzer {
         List<Duration> intervals;
         Integer historyPoints;
+        List<Integer> connectionHistory;
     }
 
     static final class Scaling {

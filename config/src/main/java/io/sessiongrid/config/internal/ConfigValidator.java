@@ -96,6 +96,13 @@ final class ConfigValidator {
                             + ", the trackers' flush interval); e.g. [1s, 5s, 1m]");
         }
         range(a.historyPoints(), MIN_HISTORY_POINTS, MAX_HISTORY_POINTS, "analyzer.historyPoints");
+        List<Integer> ch = a.connectionHistory();
+        check(ch.isEmpty() || ch.size() == iv.size(), "analyzer.connectionHistory", ch.size() + " lengths for "
+                + iv.size() + " intervals; give one per interval, in the order of analyzer.intervals (e.g. [60, 180, "
+                + "120] for [1s, 5s, 1m]), or [] for historyPoints at every interval");
+        for (int i = 0; i < ch.size(); i++) {
+            range(ch.get(i), MIN_HISTORY_POINTS, MAX_HISTORY_POINTS, "analyzer.connectionHistory[" + i + "]");
+        }
     }
 
     private void scaling(ScalingConfig s) {

@@ -103,6 +103,9 @@ public final class BenchReport {
     }
 
     private static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "-";
+        }
         return Math.abs(value) >= 1000 ? String.format(Locale.ROOT, "%,.0f", value)
                 : String.format(Locale.ROOT, "%.4g", value);
     }

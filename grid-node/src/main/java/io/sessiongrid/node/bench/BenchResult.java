@@ -54,4 +54,13 @@ public record BenchResult(String metric, String mode, double sessiongrid, double
                                    String baselineName) {
         return new BenchResult(metric, mode, sessiongrid, baseline, baselineName, null, true);
     }
+
+    /**
+     * A value target with no peer to compare against: {@code baseline} and {@code ratio} are NaN, written as null
+     * in the JSON (project conventions).
+     */
+    public static BenchResult valueOnlyAtMost(String metric, String mode, double sessiongrid, double bar) {
+        return new BenchResult(metric, mode, sessiongrid, Double.NaN, "none (value target)", "value <= " + bar,
+                sessiongrid <= bar);
+    }
 }

@@ -46,9 +46,10 @@ public final class AnalyzerDag {
      * @param horizonSteps      the scaling horizon in score intervals
      * @param historyPoints     points kept per cluster series (and the forecast's history)
      * @param connectionHistory points kept per connection and per session series, per interval
+     * @param retentionMillis   how long a connection's or session's series and score stay after their newest window
      */
     public static DAG build(long[] intervals, long scoreInterval, int horizonSteps, int historyPoints,
-                            int connectionHistory) {
+                            SeriesRings.History connectionHistory, long retentionMillis) {
         long flush = intervals[0];
         int scoreIndex = indexOf(intervals, scoreInterval);
         long[] windows = intervals.clone();
@@ -61,7 +62,8 @@ public final class AnalyzerDag {
                 JournalInitialPosition.START_FROM_OLDEST, eventTime));
         Vertex aggregate = dag.newVertex("aggregate", () -> new SeriesAggregatorP(windows, scoreIndex, horizonSteps));
         Vertex cluster = dag.newVertex("cluster",
-                () -> new ClusterSeriesP(flush, scoreInterval, historyPoints, horizonSteps)).localParallelism(1);
+                () -> new ClusterSeriesP(flush, scoreInterval, historyPoints, horizonSteps, retentionMillis))
+                .localParallelism(1);
         Vertex connectionSeries = dag.newVertex("connection-series", SinkProcessors.updateMapP(
                 AnalyzerMaps.CONNECTIONS, SeriesUpdate::key,
                 (SeriesRings rings, SeriesUpdate u) -> u.applyTo(rings, connectionHistory)));

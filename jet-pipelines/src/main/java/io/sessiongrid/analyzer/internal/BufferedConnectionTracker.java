@@ -95,7 +95,7 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
         ApiCounter a = c.api.get(call);
         if (a == null) {
             a = c.api.computeIfAbsent(c.api.size() < WindowTotals.MAX_API_CALLS ? call : WindowTotals.OTHER,
-                    ApiCounter::new);
+                    c::newCall);
         }
         a.count.increment();
     }
@@ -206,6 +206,8 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
         }
     }
 
+    private static final ApiCounter[] NO_CALLS = new ApiCounter[0];
+
     /** One API call's count on one connection; {@code sent}/{@code pending} belong to the flusher. */
     private static final class ApiCounter {
         final String call;
@@ -230,6 +232,8 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
         final LongAdder bytesOut = new LongAdder();
         final LongAdder latency = new LongAdder();
         final ConcurrentHashMap<String, ApiCounter> api = new ConcurrentHashMap<>(4);
+        /** The counters of {@link #api} as an array: the flusher walks it for every connection every interval. */
+        volatile ApiCounter[] counters = NO_CALLS;
         volatile boolean closed;
 
         // Flusher-owned: what the last successful flush covered, and what the pending one covers.
@@ -238,6 +242,15 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
         final long[] sent = new long[5];
         final long[] pending = new long[5];
         boolean pendingClose;
+
+        /** Called by {@code api.computeIfAbsent}, once per call name. */
+        synchronized ApiCounter newCall(String call) {
+            ApiCounter a = new ApiCounter(call);
+            ApiCounter[] grown = Arrays.copyOf(counters, counters.length + 1);
+            grown[counters.length] = a;
+            counters = grown;
+            return a;
+        }
 
         Counters(String sessionId, int partition, String member, long openedAt) {
             this.sessionId = sessionId;
@@ -254,7 +267,8 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
             pending[3] = bytesOut.sum();
             pending[4] = latency.sum();
             int active = 0;
-            for (ApiCounter a : api.values()) {
+            ApiCounter[] known = counters;
+            for (ApiCounter a : known) {
                 a.pending = a.count.sum();
                 if (a.pending > a.sent) {
                     active++;
@@ -263,7 +277,7 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
             String[] calls = new String[active];
             long[] callCounts = new long[active];
             int k = 0;
-            for (ApiCounter a : api.values()) {
+            for (ApiCounter a : known) {
                 if (a.pending > a.sent && k < active) { // a call added since the count above waits for the next flush
                     calls[k] = a.call;
                     callCounts[k++] = a.pending - a.sent;
@@ -280,7 +294,7 @@ public final class BufferedConnectionTracker implements ConnectionTracker {
 
         void commit() {
             System.arraycopy(pending, 0, sent, 0, sent.length);
-            for (ApiCounter a : api.values()) {
+            for (ApiCounter a : counters) {
                 a.sent = a.pending;
             }
             openSent = true;

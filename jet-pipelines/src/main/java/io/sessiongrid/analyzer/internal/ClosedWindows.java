@@ -133,14 +133,21 @@ public final class ClosedWindows {
                 get(k, LATENCY), get(k, LATE), calls, counts);
     }
 
-    /** Appends every window to its interval's ring in {@code rings}; only rings keep API mixes (the newest). */
-    void appendTo(SeriesRings rings) {
+    /**
+     * Appends every window to its interval's ring in {@code rings}. Rings keep the API mix of their newest window
+     * only, so only the newest window of each interval here that has one passes it on (copied: rings keep it).
+     */
+    void appendTo(SeriesRings rings, SeriesRings.History history) {
         int api = 0;
         for (int k = 0; k < size; k++) {
             int n = apiSizes[k];
-            SeriesPoint p = point(k, n == 0 ? null : Arrays.copyOfRange(apiCalls, api, api + n),
-                    n == 0 ? null : Arrays.copyOfRange(apiCounts, api, api + n));
-            rings.append(p);
+            boolean keep = n > 0;
+            for (int j = k + 1; keep && j < size; j++) {
+                keep = !(get(j, INTERVAL) == get(k, INTERVAL) && apiSizes[j] > 0);
+            }
+            rings.ring(get(k, INTERVAL), history).append(values, k * FIELDS + START,
+                    keep ? Arrays.copyOfRange(apiCalls, api, api + n) : null,
+                    keep ? Arrays.copyOfRange(apiCounts, api, api + n) : null);
             api += n;
         }
     }

@@ -1,5 +1,6 @@
 package io.sessiongrid.analyzer.internal;
 
+import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.Traverser;
 import com.hazelcast.jet.Traversers;
 import com.hazelcast.jet.Util;
@@ -8,6 +9,7 @@ import com.hazelcast.jet.core.Watermark;
 import com.hazelcast.jet.core.metrics.Metric;
 import com.hazelcast.jet.core.metrics.Metrics;
 import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicates;
 import io.sessiongrid.analyzer.AnalyzerMaps;
 import io.sessiongrid.analyzer.ClusterForecast;
 import io.sessiongrid.analyzer.SeriesPoint;
@@ -28,11 +30,15 @@ import java.util.TreeMap;
 public final class ClusterSeriesP extends AbstractProcessor {
     /** The key that routes every share here, and under which open sums are saved (so they restore here too). */
     public static final String ROUTING_KEY = "sessiongrid-cluster";
+    static final long SWEEP_EVERY_MILLIS = 60_000;
 
     private final long flush;
     private final long scoreInterval;
     private final int historyPoints;
     private final int horizonSteps;
+    private final long retentionMillis;
+    private long lastSweep = Long.MIN_VALUE;
+    private HazelcastInstance hz;
     private final Map<Long, TreeMap<Long, WindowTotals>> sums = new TreeMap<>();
     private final PendingOutput out = new PendingOutput(0, 1);
     private final PendingOutput.Emitter emitter = this::tryEmit;
@@ -45,6 +51,16 @@ public final class ClusterSeriesP extends AbstractProcessor {
     private Metric forecastErrorPct;
 
     public ClusterSeriesP(long flush, long scoreInterval, int historyPoints, int horizonSteps) {
+        this(flush, scoreInterval, historyPoints, horizonSteps, 0);
+    }
+
+    /**
+     * @param retentionMillis when positive, about once a minute (of event time) the connection and session series
+     *                        and scores whose newest window ended more than this long before the watermark are
+     *                        removed (this processor runs once per job, and may block: it is not cooperative)
+     */
+    public ClusterSeriesP(long flush, long scoreInterval, int historyPoints, int horizonSteps, long retentionMillis) {
+        this.retentionMillis = retentionMillis;
         this.flush = flush;
         this.scoreInterval = scoreInterval;
         this.historyPoints = historyPoints;
@@ -58,6 +74,7 @@ public final class ClusterSeriesP extends AbstractProcessor {
 
     @Override
     protected void init(Context context) {
+        hz = context.hazelcastInstance();
         forecaster = new ClusterForecaster(Forecasters.auto(), scoreInterval, historyPoints, horizonSteps, 1,
                 ClusterForecaster.DEFAULT_REFIT_EVERY);
         IMap<Long, SeriesRing> stored = context.hazelcastInstance().getMap(AnalyzerMaps.CLUSTER);
@@ -93,6 +110,7 @@ public final class ClusterSeriesP extends AbstractProcessor {
         if (!pending) {
             metrics();
             close(watermark.timestamp() + flush - 1);
+            sweep(watermark.timestamp());
             pending = true;
         }
         if (!out.drain(emitter) || !tryEmit(watermark)) {
@@ -120,6 +138,18 @@ public final class ClusterSeriesP extends AbstractProcessor {
                 }
             }
         }
+    }
+
+    /** Removes series and scores older than the retention, at most once per {@value #SWEEP_EVERY_MILLIS} ms. */
+    private void sweep(long watermark) {
+        if (retentionMillis <= 0 || (lastSweep != Long.MIN_VALUE && watermark - lastSweep < SWEEP_EVERY_MILLIS)) {
+            return;
+        }
+        lastSweep = watermark;
+        long cutoff = watermark - retentionMillis;
+        hz.getMap(AnalyzerMaps.CONNECTIONS).removeAll(new StaleSeries(cutoff));
+        hz.getMap(AnalyzerMaps.SESSIONS).removeAll(new StaleSeries(cutoff));
+        hz.getMap(AnalyzerMaps.SCORES).removeAll(Predicates.lessThan("windowEnd", cutoff));
     }
 
     private void forecast(SeriesPoint point) {

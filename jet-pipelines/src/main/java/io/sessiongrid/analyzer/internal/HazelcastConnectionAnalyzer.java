@@ -18,8 +18,8 @@ import java.util.TreeMap;
 
 /** {@link ConnectionAnalyzer} over the analyzer's IMaps. */
 public final class HazelcastConnectionAnalyzer implements ConnectionAnalyzer {
-    private final IMap<SeriesKey, SeriesRings> connections;
-    private final IMap<SeriesKey, SeriesRings> sessions;
+    private final IMap<ConnectionKey, SeriesRings> connections;
+    private final IMap<ConnectionKey, SeriesRings> sessions;
     private final IMap<Long, SeriesRing> cluster;
     private final IMap<ConnectionKey, HealthScore> scores;
     private final IMap<String, ClusterForecast> forecast;
@@ -37,12 +37,12 @@ public final class HazelcastConnectionAnalyzer implements ConnectionAnalyzer {
 
     @Override
     public List<SeriesPoint> connectionSeries(String sessionId, String connectionId, Duration interval) {
-        return points(connections.get(new SeriesKey(sessionId, connectionId)), interval);
+        return points(connections.get(new ConnectionKey(sessionId, connectionId)), interval);
     }
 
     @Override
     public List<SeriesPoint> sessionSeries(String sessionId, Duration interval) {
-        return points(sessions.get(SeriesKey.session(sessionId)), interval);
+        return points(sessions.get(ConnectionKey.session(sessionId)), interval);
     }
 
     @Override

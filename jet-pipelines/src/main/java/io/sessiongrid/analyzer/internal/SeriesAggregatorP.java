@@ -44,7 +44,8 @@ import java.util.Map;
  * oldest open flush interval, marked late and counted ({@code lateEvents}): never dropped.
  *
  * <p>Outputs: ordinal {@value #TO_CONNECTIONS} connection series updates, {@value #TO_SESSIONS} session
- * series updates (both once per scoring window, carrying every window closed since), {@value #TO_SCORES}
+ * series updates (both once per scoring window, carrying every window closed since, held until the next
+ * watermark so that scores go first), {@value #TO_SCORES}
  * health scores (when a connection's scoring window closes), {@value #TO_CLUSTER} the processor's share of
  * each closed cluster window.
  */
@@ -55,6 +56,8 @@ public final class SeriesAggregatorP extends AbstractProcessor {
     public static final int TO_CLUSTER = 3;
     /** A connection without a sample for this many scoring intervals is taken as gone. */
     static final int IDLE_INTERVALS = 20;
+    /** Call names kept as one instance each; further names are not shared (each window still caps its mix). */
+    private static final int MAX_CALL_NAMES = 4096;
     private static final String SHARE_KEY = "sessiongrid-cluster-share-";
     private static final String FLOOR_KEY = "sessiongrid-floor";
 
@@ -64,11 +67,26 @@ public final class SeriesAggregatorP extends AbstractProcessor {
     private final long scoreInterval;
     private final HealthScorer scorer;
     private final Map<String, SessionState> sessions = new HashMap<>();
+    /**
+     * One instance of each API-call name: every batch deserializes its own copies, and the open windows and the
+     * stored series would otherwise each keep theirs (100,000s of identical strings in the old generation).
+     */
+    private final Map<String, String> callNames = new HashMap<>();
     /** This processor's share of the cluster's windows; restored shares of other processors follow it. */
     private final List<SeriesWindows> cluster = new ArrayList<>();
-    /** Scores go out first: they are what the scaling engine waits for; series updates can trail. */
+    /** Scores and cluster shares go out as they are made: scores are what the scaling engine waits for. */
     private final PendingOutput out = new PendingOutput(TO_SCORES, TO_CLUSTER, TO_CONNECTIONS, TO_SESSIONS);
+    /**
+     * Series updates trail: they are held until the next watermark (or snapshot), so at a scoring boundary, when
+     * every connection's scoring window closes within one flush, all the scores reach the store before the
+     * heavier series updates compete with them for the sinks and partition threads. They still go out in
+     * whole batches (the map sink groups them by partition), about one flush interval later at most.
+     */
+    private final PendingOutput deferred;
     private final PendingOutput.Emitter emitter = this::tryEmit;
+    /** Series updates held beyond this many go out at once (bounds the memory they hold). */
+    static final int MAX_DEFERRED = 250_000;
+    private int deferredCount;
     /** Start of the oldest flush interval still open for sessions and the cluster; earlier samples are late. */
     private long floor = Long.MIN_VALUE;
     private boolean pending;
@@ -86,6 +104,15 @@ public final class SeriesAggregatorP extends AbstractProcessor {
      * @param horizonSteps  the scaling horizon in scoring intervals
      */
     public SeriesAggregatorP(long[] intervals, int scoreIndex, int horizonSteps) {
+        this(intervals, scoreIndex, horizonSteps, true);
+    }
+
+    /**
+     * @param deferSeries whether series updates wait for the next watermark (as in the job); without, they go out
+     *                    right after the sample that closed their windows, which is easier to follow in tests
+     */
+    SeriesAggregatorP(long[] intervals, int scoreIndex, int horizonSteps, boolean deferSeries) {
+        this.deferred = deferSeries ? new PendingOutput(TO_CONNECTIONS, TO_SESSIONS) : out;
         this.intervals = intervals.clone();
         this.flush = intervals[0];
         this.scoreIndex = scoreIndex;
@@ -119,10 +146,18 @@ public final class SeriesAggregatorP extends AbstractProcessor {
             accept((Map.Entry<String, SampleBatch>) item);
             pending = true;
         }
-        if (!out.drain(emitter)) {
+        if (!out.drain(emitter) || (deferredCount > MAX_DEFERRED && !drainDeferred())) {
             return false;
         }
         pending = false;
+        return true;
+    }
+
+    private boolean drainDeferred() {
+        if (!deferred.drain(emitter)) {
+            return false;
+        }
+        deferredCount = 0;
         return true;
     }
 
@@ -133,7 +168,7 @@ public final class SeriesAggregatorP extends AbstractProcessor {
             advance(watermark.timestamp());
             pending = true;
         }
-        if (!out.drain(emitter) || !tryEmit(watermark)) {
+        if (!out.drain(emitter) || !drainDeferred() || !tryEmit(watermark)) {
             return false;
         }
         pending = false;
@@ -152,6 +187,15 @@ public final class SeriesAggregatorP extends AbstractProcessor {
     }
 
     private void accept(String ingestKey, ConnectionSample s) {
+        String[] calls = s.apiCalls();
+        for (int i = 0; i < calls.length; i++) {
+            String known = callNames.get(calls[i]);
+            if (known != null) {
+                calls[i] = known;
+            } else if (callNames.size() < MAX_CALL_NAMES) {
+                callNames.put(calls[i], calls[i]);
+            }
+        }
         long t = s.intervalStart();
         boolean late = false;
         if (t < floor) {
@@ -218,7 +262,7 @@ public final class SeriesAggregatorP extends AbstractProcessor {
             int closed = session.windows.closeEndingBy(limit, scoreIndex);
             boolean ended = session.connections.isEmpty() && session.windows.isIdle();
             if (closed >= 0 || ended) {
-                emitSeries(TO_SESSIONS, SeriesKey.session(session.sessionId), session.windows);
+                emitSeries(TO_SESSIONS, ConnectionKey.session(session.sessionId), session.windows);
             }
             if (ended) {
                 it.remove();
@@ -246,7 +290,7 @@ public final class SeriesAggregatorP extends AbstractProcessor {
         if (scored >= 0) {
             score(session, c, scored);
         } else {
-            emitSeries(TO_CONNECTIONS, new SeriesKey(session.sessionId, c.connectionId), c.windows);
+            emitSeries(TO_CONNECTIONS, new ConnectionKey(session.sessionId, c.connectionId), c.windows);
         }
         if (!closed && !c.health.closed()) {
             out.add(TO_SCORES, new HealthScore(session.sessionId, c.connectionId, now, 0, 0, 0, 1, 0,
@@ -265,19 +309,24 @@ public final class SeriesAggregatorP extends AbstractProcessor {
                     s.score(), s.predictedRate(), s.usage(), s.churn(), s.decline(), s.errorRate(), c.health.closed(),
                     s.reason()));
         }
-        emitSeries(TO_CONNECTIONS, new SeriesKey(session.sessionId, c.connectionId), c.windows);
+        emitSeries(TO_CONNECTIONS, new ConnectionKey(session.sessionId, c.connectionId), c.windows);
     }
 
-    private void emitSeries(int ordinal, SeriesKey key, SeriesWindows windows) {
+    private void emitSeries(int ordinal, ConnectionKey key, SeriesWindows windows) {
         ClosedWindows closed = windows.takeClosed();
         if (closed != null) {
             windowsEmitted.increment(closed.size());
-            out.add(ordinal, new SeriesUpdate(key, closed));
+            deferred.add(ordinal, new SeriesUpdate(key, closed));
+            deferredCount++;
         }
     }
 
     @Override
     public boolean saveToSnapshot() {
+        // Held series updates are no longer in the state: they must be out before the state is saved.
+        if (snapshot == null && !drainDeferred()) {
+            return false;
+        }
         if (snapshot == null) {
             List<Map.Entry<Object, Object>> entries = new ArrayList<>(sessions.size() + cluster.size() + 1);
             sessions.values().forEach(s -> entries.add(Util.entry(s.ingestKey, s)));

@@ -10,9 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A bounded history of one series at one interval: the newest {@code capacity} points, stored column-wise
- * (one primitive array per field, grown by doubling up to the capacity) so that the value stays compact and
- * an append is amortized O(1); about 90 bytes per point. Windows without
+ * A bounded history of the cluster's series at one interval (connections and sessions use {@link PackedRing}):
+ * the newest {@code capacity} points, stored column-wise (one primitive array per field, grown by doubling up to
+ * the capacity) so that an append is amortized O(1); about 90 bytes per point. Windows without
  * samples are not stored, so gaps show as missing window starts. The API-call mix is kept for the newest window
  * that had one (windows of an idle connection have none), not for every point.
  *

@@ -8,13 +8,13 @@ import io.sessiongrid.config.compact.NamedCompactSerializer;
  * The windows of one series closed since its last update, at any interval, in closing order: what the Jet job
  * appends to that series' {@link SeriesRings} in one entry update.
  */
-public record SeriesUpdate(SeriesKey key, ClosedWindows windows) {
+public record SeriesUpdate(ConnectionKey key, ClosedWindows windows) {
     public static final String TYPE_NAME = "sessiongrid.analyzer.SeriesUpdate";
 
     /** The store's update: appends the windows in place (O(windows)) and returns the same rings. */
-    public SeriesRings applyTo(SeriesRings rings, int capacity) {
-        SeriesRings r = rings == null ? new SeriesRings(capacity) : rings;
-        windows.appendTo(r);
+    public SeriesRings applyTo(SeriesRings rings, SeriesRings.History history) {
+        SeriesRings r = rings == null ? new SeriesRings() : rings;
+        windows.appendTo(r, history);
         return r;
     }
 

@@ -29,15 +29,16 @@ class AnalyzerCompactBytesTest {
                 800, 300, new String[] {"GET /cart"}, new long[] {40});
         SeriesRing ring = new SeriesRing(1_000, 4);
         ring.append(point);
-        SeriesRings rings = new SeriesRings(4);
-        rings.append(point);
+        SeriesRings rings = new SeriesRings();
+        rings.append(point, new SeriesRings.History(new long[] {1_000}, new int[] {4}));
+        PackedRing packed = rings.ring(1_000, new SeriesRings.History(new long[] {1_000}, new int[] {4}));
         CompactBytes.assertCanonical(config, List.of(point, sample,
                 new HealthScore("s-42", "conn-1", 5_000, 80, 12.5, 0.4, 0.1, 0.0, 0.02, false, "steady"),
                 new ClusterForecast(5_000, 1_000, "holt-winters", 60, 41.0, new double[] {40, 42},
                         new double[] {35, 36}, new double[] {45, 48}, 0.95, 3.1, 250),
-                new ConnectionKey("s-42", "conn-1"), new SeriesKey("s-42", "conn-1"),
+                new ConnectionKey("s-42", "conn-1"), ConnectionKey.session("s-42"),
                 new SampleBatch("m1", 1_000, 1_000, new ConnectionSample[] {sample}),
-                ring, rings, new ClosedWindows(), new SeriesUpdate(new SeriesKey("s-42", ""), new ClosedWindows()),
+                ring, rings, packed, new ClosedWindows(), new SeriesUpdate(ConnectionKey.session("s-42"), new ClosedWindows()),
                 new Telemetry("video", 1_000, 4, 0.5, 1 << 30, 10, 20, 1.5, 5),
                 new AppProfile("video", 5_000, 5, 4, 0.5, 1e9, 30, 1.5, 5, 5.2, 4.0, 6.5, 0.9, 60_000, "seasonal-naive",
                         12)));

@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.jet.core.test.TestSupport;
 import io.sessiongrid.analyzer.AnalyzerMaps;
 import io.sessiongrid.analyzer.ClusterForecast;
+import io.sessiongrid.analyzer.HealthScore;
 import io.sessiongrid.analyzer.SeriesPoint;
 import io.sessiongrid.config.AnalyzerConfig;
 import io.sessiongrid.testkit.TestClusters;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static com.hazelcast.jet.core.test.TestSupport.in;
 import static com.hazelcast.jet.core.test.TestSupport.out;
@@ -121,5 +125,36 @@ class ClusterSeriesPTest {
                     assertEquals(100.0, f.lastActual(), 1e-9);
                     assertEquals(wm(4001), outputs.get(1).get(1));
                 });
+    }
+
+    @Test
+    void theSweepRemovesSeriesAndScoresWhoseNewestWindowIsOlderThanTheRetention() {
+        long retention = 600_000;
+        long watermark = 1_000_000;
+        SeriesRings.History history = new SeriesRings.History(new long[]{1000, 5000}, new int[]{10, 10});
+        Map<ConnectionKey, SeriesRings> series = new HashMap<>();
+        for (long newest : new long[]{watermark - retention - 1000, watermark - retention}) {
+            SeriesRings rings = new SeriesRings();
+            rings.append(share(newest - 1000, 1000, 1, 1, 0, null, null), history);
+            series.put(new ConnectionKey("s-" + newest, "c"), rings);
+            member.getMap(AnalyzerMaps.SCORES).put(new ConnectionKey("s-" + newest, "c"),
+                    new HealthScore("s-" + newest, "c", newest, 50, 1, 0.5, 0, 0, 0, false, "ok"));
+        }
+        member.getMap(AnalyzerMaps.CONNECTIONS).putAll(series);
+        member.getMap(AnalyzerMaps.SESSIONS).putAll(series);
+        TestSupport.verifyProcessor(() -> new ClusterSeriesP(ProcessorTestKit.FLUSH, ProcessorTestKit.SCORE, HISTORY,
+                        ProcessorTestKit.HORIZON, retention))
+                .hazelcastInstance(member)
+                .disableSnapshots()
+                .input(List.of(wm(watermark)))
+                .assertOutput(2, (mode, outputs) -> {
+                    String kept = "s-" + (watermark - retention);
+                    for (String map : List.of(AnalyzerMaps.CONNECTIONS, AnalyzerMaps.SESSIONS, AnalyzerMaps.SCORES)) {
+                        assertEquals(Set.of(new ConnectionKey(kept, "c")), member.getMap(map).keySet(), map);
+                    }
+                });
+        for (String map : List.of(AnalyzerMaps.CONNECTIONS, AnalyzerMaps.SESSIONS, AnalyzerMaps.SCORES)) {
+            member.getMap(map).clear();
+        }
     }
 }

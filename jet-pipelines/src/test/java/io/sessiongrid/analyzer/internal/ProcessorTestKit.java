@@ -240,8 +240,14 @@ final class ProcessorTestKit {
         }
     }
 
+    /** The aggregator with series updates going out at once (their place in the output is easy to state). */
     static SeriesAggregatorP aggregator() {
-        return new SeriesAggregatorP(INTERVALS, SCORE_INDEX, HORIZON);
+        return new SeriesAggregatorP(INTERVALS, SCORE_INDEX, HORIZON, false);
+    }
+
+    /** The aggregator as the job runs it: series updates held until the next watermark. */
+    static SeriesAggregatorP deferringAggregator() {
+        return new SeriesAggregatorP(INTERVALS, SCORE_INDEX, HORIZON, true);
     }
 
     static ConnectionSample sample(String session, String connection, long start, long requests) {

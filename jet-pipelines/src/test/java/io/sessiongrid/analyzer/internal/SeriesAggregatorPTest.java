@@ -127,6 +127,29 @@ class SeriesAggregatorPTest {
 
     @Test
     void sessionWindowsAndClusterSharesCloseOnlyOnceTheWatermarkIsPastTheirLastFlushInterval() {
+        sessionWindowsAndClusterShares(ProcessorTestKit::aggregator);
+    }
+
+    @Test
+    void inTheJobSeriesUpdatesWaitForTheNextWatermarkSoThatEveryScoreGoesFirst() {
+        sessionWindowsAndClusterShares(ProcessorTestKit::deferringAggregator); // the same output up to watermarks
+        List<Object> input = new ArrayList<>();
+        for (long t = 0; t <= 4000; t += 1000) {
+            input.add(batch("t1", t, sample("s1", "c1", t, 1)));
+            input.add(batch("t2", t, sample("s1", "c2", t, 2)));
+        }
+        TestSupport.verifyProcessor(withCompactSnapshots(ProcessorTestKit::deferringAggregator))
+                .disableSnapshots()
+                .disableProgressAssertion()
+                .input(input)
+                .assertOutput(4, (mode, outputs) -> {
+                    assertEquals(2, outputs.get(TO_SCORES).size(), "both scores are out");
+                    assertEquals(List.of(), outputs.get(TO_CONNECTIONS), "their series wait for a watermark");
+                });
+    }
+
+    private static void sessionWindowsAndClusterShares(
+            com.hazelcast.function.SupplierEx<? extends com.hazelcast.jet.core.Processor> aggregator) {
         List<Object> input = new ArrayList<>();
         for (long t = 0; t <= 4000; t += 1000) {
             input.add(batch("t1", t, sample("s1", "c1", t, 1)));
@@ -134,7 +157,7 @@ class SeriesAggregatorPTest {
         }
         input.add(wm(4000)); // [4000, 5000) may still get samples stamped 4000
         input.add(wm(4001));
-        TestSupport.verifyProcessor(withCompactSnapshots(ProcessorTestKit::aggregator))
+        TestSupport.verifyProcessor(withCompactSnapshots(aggregator))
                 .disableProgressAssertion()
                 .input(input)
                 .assertOutput(4, (mode, outputs) -> {
