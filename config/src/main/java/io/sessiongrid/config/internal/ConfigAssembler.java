@@ -87,10 +87,13 @@ final class ConfigAssembler {
         if (d == null) {
             return required(b, "analyzer");
         }
-        return new AnalyzerConfig(field(d.intervals, b, AnalyzerConfig::intervals, "analyzer.intervals"),
-                field(d.historyPoints, b, AnalyzerConfig::historyPoints, "analyzer.historyPoints"),
-                d.connectionHistory != null ? d.connectionHistory
-                        : b.map(AnalyzerConfig::connectionHistory).orElse(List.of()));
+        List<Duration> intervals = field(d.intervals, b, AnalyzerConfig::intervals, "analyzer.intervals");
+        // Lengths given, or the base's when they still fit the intervals; a file that changes the intervals
+        // without them gets none (historyPoints per interval) rather than an error about a key it never set.
+        List<Integer> history = d.connectionHistory != null ? d.connectionHistory
+                : b.map(AnalyzerConfig::connectionHistory).filter(h -> h.size() == intervals.size()).orElse(List.of());
+        return new AnalyzerConfig(intervals,
+                field(d.historyPoints, b, AnalyzerConfig::historyPoints, "analyzer.historyPoints"), history);
     }
 
     private ScalingConfig scaling(ConfigDocument.Scaling d, Optional<ScalingConfig> b) {
