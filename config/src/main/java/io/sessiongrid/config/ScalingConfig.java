@@ -5,13 +5,32 @@ import java.time.Duration;
 /**
  * The predictive scaling engine.
  *
- * @param minMembers       never fewer data and lite members than this
- * @param maxMembers       never more than this
- * @param decisionInterval how often the engine decides
- * @param provisioningTime how long a new member takes to start
- * @param warmUpTime       how long a new member takes to serve at full speed
- * @param cooldown         the least time between two scaling actions
+ * @param minMembers         never fewer servers than this
+ * @param maxMembers         never more than this
+ * @param decisionInterval   how often the engine decides
+ * @param provisioningTime   how long a new server takes to start (the engine uses the measured value once it has one)
+ * @param warmUpTime         how long a new server takes to serve at full speed
+ * @param cooldown           the least time after a scaling action before the next scale-in
+ * @param capacityPerServer  the cluster request rate (requests/s) one server serves at 100 % utilization; measure it
+ *                           with {@code ./sessiongrid bench store} (get/set ops/s of one member) on your hardware
+ * @param targetUtilization  scale out so the forecast load stays at or below this share of capacity, in (0, 1]
+ * @param scaleInUtilization scale in only when the load would stay at or below this share of the remaining
+ *                           capacity; below {@code targetUtilization}: the gap is the hysteresis band
+ * @param maxStep            the most servers added or removed by one decision
+ * @param promotion          when a new (lite) server becomes a data member
  */
 public record ScalingConfig(int minMembers, int maxMembers, Duration decisionInterval,
-                            Duration provisioningTime, Duration warmUpTime, Duration cooldown) {
+                            Duration provisioningTime, Duration warmUpTime, Duration cooldown,
+                            double capacityPerServer, double targetUtilization, double scaleInUtilization,
+                            int maxStep, Promotion promotion) {
+
+    /** When new capacity, which joins as lite members, is promoted to data members. */
+    public enum Promotion {
+        /** As soon as it is ready. */
+        IMMEDIATE,
+        /** When the forecast predicts low load, so partition migration happens off-peak. */
+        TROUGH,
+        /** Never: it stays a lite member until it is retired. */
+        NEVER
+    }
 }

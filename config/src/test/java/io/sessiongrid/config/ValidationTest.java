@@ -149,6 +149,32 @@ class ValidationTest {
     }
 
     @Test
+    void capacityPerServerPositive() {
+        assertRejected("scaling: { capacityPerServer: 0 }\n", "scaling.capacityPerServer", "greater than 0");
+    }
+
+    @Test
+    void targetUtilizationAtMostOne() {
+        assertRejected("scaling: { targetUtilization: 1.5 }\n", "scaling.targetUtilization", "at most 1");
+    }
+
+    @Test
+    void scaleInUtilizationBelowTarget() {
+        assertRejected("scaling: { targetUtilization: 0.6, scaleInUtilization: 0.6 }\n", "scaling.scaleInUtilization",
+                "below scaling.targetUtilization (0.6)");
+    }
+
+    @Test
+    void maxStepAtLeastOne() {
+        assertRejected("scaling: { maxStep: 0 }\n", "scaling.maxStep", "1..256");
+    }
+
+    @Test
+    void promotionIsOneOfTheModes() {
+        assertRejected("scaling: { promotion: later }\n", "scaling.promotion", "immediate");
+    }
+
+    @Test
     void decisionIntervalPositive() {
         assertRejected("scaling: { decisionInterval: 0 }\n", "scaling.decisionInterval", "greater than 0");
     }

@@ -22,7 +22,8 @@ class YamlErrorsTest {
     @Test
     void unknownKeyInsideASection() {
         assertRejected("scaling: { max: 3 }\n", "scaling.max", "unknown key 'max'",
-                "cooldown, decisionInterval, maxMembers, minMembers, provisioningTime, warmUpTime");
+                "capacityPerServer, cooldown, decisionInterval, maxMembers, maxStep, minMembers, promotion, "
+                        + "provisioningTime, scaleInUtilization, targetUtilization, warmUpTime");
     }
 
     @Test

@@ -101,7 +101,12 @@ final class ConfigAssembler {
                 field(d.decisionInterval, b, ScalingConfig::decisionInterval, "scaling.decisionInterval"),
                 field(d.provisioningTime, b, ScalingConfig::provisioningTime, "scaling.provisioningTime"),
                 field(d.warmUpTime, b, ScalingConfig::warmUpTime, "scaling.warmUpTime"),
-                field(d.cooldown, b, ScalingConfig::cooldown, "scaling.cooldown"));
+                field(d.cooldown, b, ScalingConfig::cooldown, "scaling.cooldown"),
+                field(d.capacityPerServer, b, ScalingConfig::capacityPerServer, "scaling.capacityPerServer"),
+                field(d.targetUtilization, b, ScalingConfig::targetUtilization, "scaling.targetUtilization"),
+                field(d.scaleInUtilization, b, ScalingConfig::scaleInUtilization, "scaling.scaleInUtilization"),
+                field(d.maxStep, b, ScalingConfig::maxStep, "scaling.maxStep"),
+                field(d.promotion, b, ScalingConfig::promotion, "scaling.promotion"));
     }
 
     private SniConfig sni(ConfigDocument.Sni d, Optional<SniConfig> b) {

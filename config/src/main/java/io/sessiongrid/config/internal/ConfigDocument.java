@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import io.sessiongrid.config.MigrationConfig;
 import io.sessiongrid.config.Placement;
+import io.sessiongrid.config.ScalingConfig;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -54,6 +55,11 @@ final class ConfigDocument {
         Duration provisioningTime;
         Duration warmUpTime;
         Duration cooldown;
+        Double capacityPerServer;
+        Double targetUtilization;
+        Double scaleInUtilization;
+        Integer maxStep;
+        ScalingConfig.Promotion promotion;
     }
 
     static final class Sni {

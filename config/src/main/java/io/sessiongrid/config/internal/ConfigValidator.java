@@ -107,6 +107,14 @@ final class ConfigValidator {
         positive(s.provisioningTime(), "scaling.provisioningTime");
         positive(s.warmUpTime(), "scaling.warmUpTime");
         check(!s.cooldown().isNegative(), "scaling.cooldown", s.cooldown() + " is negative; allowed: 0 or more");
+        check(s.capacityPerServer() > 0 && Double.isFinite(s.capacityPerServer()), "scaling.capacityPerServer",
+                s.capacityPerServer() + " is not allowed; allowed: a number greater than 0 (requests/s per server)");
+        check(s.targetUtilization() > 0 && s.targetUtilization() <= 1, "scaling.targetUtilization",
+                s.targetUtilization() + " is not allowed; allowed: greater than 0 and at most 1");
+        check(s.scaleInUtilization() > 0 && s.scaleInUtilization() < s.targetUtilization(), "scaling.scaleInUtilization",
+                s.scaleInUtilization() + " is not allowed; allowed: greater than 0 and below scaling.targetUtilization ("
+                        + s.targetUtilization() + ")");
+        range(s.maxStep(), 1, MAX_MEMBERS_LIMIT, "scaling.maxStep");
     }
 
     private void sni(SniConfig s) {

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * {@code 5m}, {@code 2h}, {@code 1d}), a bare {@code 0}, or ISO-8601 ({@code PT30M}). Signs are not
  * accepted in the short form; range checks (e.g. "> 0") are the validator's job, not the parser's.
  */
-final class DurationFormat {
+public final class DurationFormat {
     /** What is allowed, for error messages. */
-    static final String ALLOWED =
+    public static final String ALLOWED =
             "a whole number with a unit ms, s, m, h or d (500ms, 30s, 5m, 2h, 1d), a bare 0, or ISO-8601 (PT30M)";
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
@@ -30,7 +30,7 @@ final class DurationFormat {
      *
      * @throws IllegalArgumentException if {@code text} is not in the syntax above or overflows a {@link Duration}
      */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String s = text.strip();
         if (s.equals("0")) {
             return Duration.ZERO;

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sessiongrid", mixinStandardHelpOptions = true, version = "SessionGrid 0.1.0",
         description = "Session-state partitioning and predictive scaling for Hazelcast.",
         subcommands = {StartCommand.class, DemoCommand.class, BenchCommand.class, ForecastCommand.class,
-                KeysCommand.class})
+                KeysCommand.class, SimulateCommand.class})
 public final class SessionGridCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,2 @@
+/** What the provisioners share: the book of servers, their phases, listeners and measured provisioning time. */
+package io.sessiongrid.provision.internal;

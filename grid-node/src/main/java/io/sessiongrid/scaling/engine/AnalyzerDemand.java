@@ -1,0 +1,65 @@
+package io.sessiongrid.scaling.engine;
+
+import io.sessiongrid.analyzer.ClusterForecast;
+import io.sessiongrid.analyzer.ConnectionAnalyzer;
+import io.sessiongrid.analyzer.HealthScore;
+import io.sessiongrid.scaling.ForecastErrorTracker;
+import io.sessiongrid.scaling.HealthAggregate;
+import io.sessiongrid.servers.ServerInfo;
+import io.sessiongrid.servers.ServerRegistry;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Demand from the analyzer: its cluster forecast (request rate with intervals, and the error of each one-step
+ * forecast, averaged over the recent ones) and the health scores of every server's connections, summed into a
+ * {@link HealthAggregate} (churn weighted by predicted rate). Without a forecast yet, demand is the registry's
+ * recent request rate.
+ */
+public final class AnalyzerDemand implements DemandSource {
+    private final ConnectionAnalyzer analyzer;
+    private final ServerRegistry registry;
+    private final ForecastErrorTracker errors = new ForecastErrorTracker(ForecastErrorTracker.DEFAULT_WINDOW);
+    private long lastWindowEnd = Long.MIN_VALUE;
+
+    public AnalyzerDemand(ConnectionAnalyzer analyzer, ServerRegistry registry) {
+        this.analyzer = analyzer;
+        this.registry = registry;
+    }
+
+    @Override
+    public Demand read() {
+        HealthAggregate health = health();
+        Optional<ClusterForecast> forecast = analyzer.clusterForecast();
+        if (forecast.isEmpty()) {
+            double recent = registry.servers().stream().mapToDouble(s -> registry.load(s.id()).recentRequestRate())
+                    .sum();
+            return new Demand(recent, List.of(), errors.recent(), health);
+        }
+        ClusterForecast f = forecast.get();
+        if (f.lastWindowEnd() != lastWindowEnd) {
+            lastWindowEnd = f.lastWindowEnd();
+            errors.add(f.lastErrorPct() / 100);
+        }
+        return new Demand(Math.max(0, f.lastActual()), ForecastPoints.of(f), errors.recent(), health);
+    }
+
+    private HealthAggregate health() {
+        int connections = 0;
+        double predicted = 0;
+        double churnWeighted = 0;
+        for (ServerInfo s : registry.servers()) {
+            for (HealthScore score : registry.healthScores(s.id()).values()) {
+                if (score.closed()) {
+                    continue;
+                }
+                double rate = Math.max(0, score.predictedRate());
+                connections++;
+                predicted += rate;
+                churnWeighted += rate * Math.min(1, Math.max(0, score.churn()));
+            }
+        }
+        return new HealthAggregate(connections, predicted, predicted == 0 ? 0 : churnWeighted / predicted);
+    }
+}

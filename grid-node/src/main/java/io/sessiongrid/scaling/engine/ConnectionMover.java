@@ -1,0 +1,34 @@
+package io.sessiongrid.scaling.engine;
+
+import java.util.List;
+
+/** Moves connections between servers (the migration service). */
+public interface ConnectionMover {
+
+    /** The connections a server owns, with their predicted usage over the horizon. */
+    List<ConnectionLoad> connections(String serverId);
+
+    /** Moves these connections in one batch; returns how many completed. */
+    int move(List<Move> moves);
+
+    /** Moves every connection off the server; returns how many could not be moved. */
+    int drain(String serverId);
+
+    /**
+     * A connection and its predicted usage (requests/s over the horizon).
+     *
+     * @param connectionId   the connection
+     * @param predictedUsage its predicted usage
+     */
+    record ConnectionLoad(String connectionId, double predictedUsage) {
+    }
+
+    /**
+     * One connection to move.
+     *
+     * @param connectionId the connection
+     * @param target       the server to move it to
+     */
+    record Move(String connectionId, String target) {
+    }
+}

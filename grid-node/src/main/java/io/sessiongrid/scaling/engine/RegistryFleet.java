@@ -1,0 +1,143 @@
+package io.sessiongrid.scaling.engine;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import io.sessiongrid.provision.ProvisionedServer;
+import io.sessiongrid.provision.ServerPhase;
+import io.sessiongrid.provision.ServerProvisioner;
+import io.sessiongrid.scaling.ServerState;
+import io.sessiongrid.scaling.ServerView;
+import io.sessiongrid.servers.ServerInfo;
+import io.sessiongrid.servers.ServerLoad;
+import io.sessiongrid.servers.ServerRegistry;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The fleet as the server registry and a provisioner see it. A server is ready when it is registered ready (so
+ * joined and registered); a provisioned server not yet registered is pending. Servers are matched across the two
+ * by the registry id (a node's default id is its member UUID) against the provisioner's handle, or through the
+ * member at the provisioner's address.
+ */
+public final class RegistryFleet implements ServerFleet, Promoter {
+    private final ServerRegistry registry;
+    private final ServerProvisioner provisioner;
+    private final HazelcastInstance hazelcast;
+    private final String role;
+    private final int backupCount;
+    private final Set<String> leavingDataMembers = new HashSet<>();
+
+    /**
+     * @param role        the role new servers get
+     * @param backupCount the least backup count of the session maps: never more data members leave at once
+     */
+    public RegistryFleet(ServerRegistry registry, ServerProvisioner provisioner, HazelcastInstance hazelcast,
+                         String role, int backupCount) {
+        this.registry = registry;
+        this.provisioner = provisioner;
+        this.hazelcast = hazelcast;
+        this.role = role;
+        this.backupCount = backupCount;
+    }
+
+    @Override
+    public List<ServerView> servers() {
+        List<ServerView> out = new ArrayList<>();
+        Set<String> registered = new HashSet<>();
+        for (ServerInfo s : registry.servers()) {
+            registered.add(s.id());
+            ServerState state = switch (s.state()) {
+                case STARTING -> ServerState.PENDING;
+                case READY -> ServerState.READY;
+                case DRAINING -> ServerState.DRAINING;
+                case LEAVING -> null;
+            };
+            if (state != null) {
+                ServerLoad load = registry.load(s.id());
+                out.add(new ServerView(s.id(), state, load.recentRequestRate(), load.predictedRate()));
+            }
+        }
+        for (ProvisionedServer p : provisioner.servers()) {
+            if (p.phase() != ServerPhase.STOPPING && registryId(p).filter(registered::contains).isEmpty()) {
+                out.add(new ServerView(p.id(), ServerState.PENDING, 0, 0));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void provision(int count) {
+        provisioner.provision(count, role);
+    }
+
+    @Override
+    public boolean safeToRetire(String serverId) {
+        Optional<Member> member = member(serverId);
+        if (member.isEmpty() || member.get().isLiteMember()) {
+            return true; // a client, a lite member, or already gone: no partitions move
+        }
+        leavingDataMembers.removeIf(id -> member(id).isEmpty());
+        return hazelcast.getPartitionService().isClusterSafe() && leavingDataMembers.size() < backupCount;
+    }
+
+    @Override
+    public void retire(String serverId) {
+        member(serverId).filter(m -> !m.isLiteMember()).ifPresent(m -> leavingDataMembers.add(serverId));
+        Optional<ProvisionedServer> mine = provisioner.server(serverId)
+                .or(() -> provisioner.servers().stream().filter(p -> registryId(p).filter(serverId::equals).isPresent())
+                        .findFirst());
+        if (mine.isPresent()) {
+            provisioner.retire(mine.get().id());
+            return;
+        }
+        // Not started by this provisioner (e.g. a member started by hand): shut it down gracefully on itself.
+        member(serverId).ifPresent(m -> hazelcast.getExecutorService("sessiongrid.scaling")
+                .executeOnMember(MemberAction.SHUTDOWN.task(), m));
+    }
+
+    @Override
+    public Optional<Duration> provisioningTime() {
+        return provisioner.provisioningTime();
+    }
+
+    @Override
+    public List<String> promotable() {
+        return registry.servers().stream().filter(ServerInfo::ready)
+                .filter(s -> member(s.id()).map(m -> m.isLiteMember()).orElse(false)).map(ServerInfo::id).toList();
+    }
+
+    @Override
+    public boolean safeToPromote() {
+        return hazelcast.getPartitionService().isClusterSafe();
+    }
+
+    @Override
+    public void promote(String serverId) {
+        member(serverId).ifPresent(m -> hazelcast.getExecutorService("sessiongrid.scaling")
+                .executeOnMember(MemberAction.PROMOTE.task(), m));
+    }
+
+    /** The registry id of a provisioned server: its handle if that is a member UUID, else the UUID at its address. */
+    private Optional<String> registryId(ProvisionedServer p) {
+        Map<String, String> uuidByAddress = new HashMap<>();
+        for (Member m : hazelcast.getCluster().getMembers()) {
+            uuidByAddress.put(m.getAddress().toString(), m.getUuid().toString());
+            if (m.getUuid().toString().equals(p.handle())) {
+                return Optional.of(p.handle());
+            }
+        }
+        return p.address().map(uuidByAddress::get);
+    }
+
+    private Optional<Member> member(String serverId) {
+        return hazelcast.getCluster().getMembers().stream().filter(m -> m.getUuid().toString().equals(serverId))
+                .findFirst();
+    }
+}

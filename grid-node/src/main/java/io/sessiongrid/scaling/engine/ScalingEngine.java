@@ -1,0 +1,201 @@
+package io.sessiongrid.scaling.engine;
+
+import io.sessiongrid.scaling.ForecastPoint;
+import io.sessiongrid.scaling.ScalingDecision;
+import io.sessiongrid.scaling.ScalingInputs;
+import io.sessiongrid.scaling.ScalingPolicy;
+import io.sessiongrid.scaling.ServerState;
+import io.sessiongrid.scaling.ServerView;
+import io.sessiongrid.scaling.engine.ConnectionMover.ConnectionLoad;
+import io.sessiongrid.scaling.engine.DemandSource.Demand;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One decision interval of the active engine, {@link #step()}: call it once per interval on the one member that
+ * leads (see {@link EngineLeadership}); it never blocks on a server's start.
+ * <ol>
+ *   <li>Servers chosen to retire whose connections are drained are retired as soon as the fleet says it is safe
+ *       (data members: cluster safe, no more leaving at once than the backup count).</li>
+ *   <li>Servers that became ready since the last step receive connections: highest predicted usage first, from
+ *       the most loaded servers, until predicted load is balanced ({@link Rebalancer}), in one batch.</li>
+ *   <li>Unless paused, the policy decides on the demand, the forecast and the fleet; the decision is recorded
+ *       with its inputs; a scale-out provisions, a scale-in cancels pending servers and drains ready ones.</li>
+ * </ol>
+ * A manual floor ({@link #floor(int)}) is passed to the policy, which never goes below it. Not thread-safe:
+ * one caller (the engine's timer).
+ */
+public final class ScalingEngine {
+
+    private final ScalingPolicy policy;
+    private final Clock clock;
+    private final ServerFleet fleet;
+    private final ConnectionMover mover;
+    private final DemandSource demand;
+    private final DecisionSink sink;
+    private final String member;
+    private final Set<String> retiring = new LinkedHashSet<>();
+    private Set<String> seenReady;
+    private Optional<Instant> lastOut = Optional.empty();
+    private Optional<Instant> lastIn = Optional.empty();
+    private Promoter promoter;
+    private java.util.function.BiPredicate<Double, Integer> promoteWhen = (peak, ready) -> false;
+    private volatile boolean paused;
+    private volatile int floor;
+
+    public ScalingEngine(ScalingPolicy policy, Clock clock, ServerFleet fleet, ConnectionMover mover,
+                         DemandSource demand, DecisionSink sink, String member) {
+        this.policy = policy;
+        this.clock = clock;
+        this.fleet = fleet;
+        this.mover = mover;
+        this.demand = demand;
+        this.sink = sink;
+        this.member = member;
+    }
+
+    /**
+     * Promotes lite servers through {@code promoter}, one per interval, when {@code when} holds for the peak
+     * point forecast over the horizon and the ready servers (see {@link io.sessiongrid.scaling.Promotion}), and
+     * the promoter says the cluster is safe.
+     */
+    public void promoteWith(Promoter promoter, java.util.function.BiPredicate<Double, Integer> when) {
+        this.promoter = promoter;
+        this.promoteWhen = when;
+    }
+
+    /** Stops automatic decisions (retirements in progress and rebalancing of new servers go on). */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    /** A manual floor on the servers ({@code scaleServers}); 0 releases it. */
+    public void floor(int servers) {
+        if (servers < 0) {
+            throw new IllegalArgumentException("the floor must be 0 or more servers, got " + servers);
+        }
+        floor = servers;
+    }
+
+    /** Runs one decision interval and returns the policy's decision (a hold when paused). */
+    public ScalingDecision step() {
+        finishRetirements();
+        List<ServerView> servers = fleet.servers();
+        rebalanceOntoNewServers(servers);
+        Demand d = demand.read();
+        int committed = (int) servers.stream().filter(s -> s.state() != ServerState.DRAINING).count();
+        double peak = d.forecast().stream().mapToDouble(ForecastPoint::upper).max().orElse(d.demand());
+        promote(d, servers);
+        if (paused) {
+            ScalingDecision hold = new ScalingDecision.Hold("automatic scaling is paused");
+            sink.record(new DecisionRecord(clock.instant(), member, policy.name(), "paused", 0, List.of(), hold.reason(),
+                    d.demand(), peak, committed));
+            return hold;
+        }
+        List<ServerView> deciding = servers.stream().filter(s -> !retiring.contains(s.id())).toList();
+        ScalingInputs inputs = new ScalingInputs(d.demand(), d.forecast(), d.recentError(), d.health(), deciding,
+                lastOut, lastIn, floor);
+        ScalingDecision decision = policy.decide(inputs);
+        Instant now = clock.instant();
+        if (decision instanceof ScalingDecision.ScaleOut out) {
+            sink.record(new DecisionRecord(now, member, policy.name(), "scale_out", out.servers(), List.of(), out.reason(),
+                    d.demand(), peak, committed));
+            fleet.provision(out.servers());
+            lastOut = Optional.of(now);
+        } else if (decision instanceof ScalingDecision.ScaleIn in) {
+            sink.record(new DecisionRecord(now, member, policy.name(), "scale_in", in.servers().size(), in.servers(),
+                    in.reason(), d.demand(), peak, committed));
+            Map<String, ServerView> byId = servers.stream().collect(Collectors.toMap(ServerView::id, s -> s));
+            for (String id : in.servers()) {
+                ServerView s = byId.get(id);
+                if (s != null && s.state() == ServerState.PENDING) {
+                    fleet.retire(id); // cancel: it serves nothing yet
+                } else {
+                    mover.drain(id);
+                    retiring.add(id);
+                }
+            }
+            lastIn = Optional.of(now);
+            finishRetirements();
+        } else {
+            sink.record(new DecisionRecord(now, member, policy.name(), "hold", 0, List.of(), decision.reason(), d.demand(),
+                    peak, committed));
+        }
+        return decision;
+    }
+
+    private void promote(Demand d, List<ServerView> servers) {
+        if (promoter == null) {
+            return;
+        }
+        double peakMean = Math.max(d.demand(), d.forecast().stream().mapToDouble(ForecastPoint::mean).max().orElse(0));
+        int ready = (int) servers.stream().filter(s -> s.state() == ServerState.READY).count();
+        if (!promoteWhen.test(peakMean, ready)) {
+            return;
+        }
+        List<String> lite = promoter.promotable().stream().filter(id -> !retiring.contains(id)).toList();
+        if (!lite.isEmpty() && promoter.safeToPromote()) {
+            promoter.promote(lite.get(0));
+        }
+    }
+
+    /** Servers chosen to retire that are drained and not yet retired. */
+    public Set<String> retiring() {
+        return Set.copyOf(retiring);
+    }
+
+    private void finishRetirements() {
+        for (String id : List.copyOf(retiring)) {
+            if (!mover.connections(id).isEmpty()) {
+                mover.drain(id); // connections arrived or a move failed: try again
+                continue;
+            }
+            if (fleet.safeToRetire(id)) {
+                fleet.retire(id);
+                retiring.remove(id);
+            }
+        }
+    }
+
+    private void rebalanceOntoNewServers(List<ServerView> servers) {
+        Set<String> ready = servers.stream().filter(s -> s.state() == ServerState.READY).map(ServerView::id)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (seenReady == null) {
+            seenReady = ready; // a new leader does not reshuffle servers that were ready before it led
+            return;
+        }
+        Set<String> fresh = new HashSet<>(ready);
+        fresh.removeAll(seenReady);
+        seenReady = ready;
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Map<String, List<ConnectionLoad>> byServer = new LinkedHashMap<>();
+        for (String id : ready) {
+            if (!retiring.contains(id)) {
+                byServer.put(id, mover.connections(id));
+            }
+        }
+        List<ConnectionMover.Move> moves = Rebalancer.plan(byServer, fresh);
+        if (!moves.isEmpty()) {
+            mover.move(moves);
+        }
+    }
+}

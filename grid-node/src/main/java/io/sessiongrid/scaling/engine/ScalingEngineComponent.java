@@ -1,0 +1,144 @@
+package io.sessiongrid.scaling.engine;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.sessiongrid.config.PartitionTypeConfig;
+import io.sessiongrid.config.ScalingConfig;
+import io.sessiongrid.migration.ServerNode;
+import io.sessiongrid.provision.ServerProvisioner;
+import io.sessiongrid.runtime.NodeComponent;
+import io.sessiongrid.runtime.NodeContext;
+import io.sessiongrid.scaling.PredictivePolicy;
+import io.sessiongrid.scaling.PredictiveSettings;
+import io.sessiongrid.scaling.Promotion;
+import io.sessiongrid.scaling.ScalingLimits;
+import io.sessiongrid.scaling.ScalingDecision;
+import io.sessiongrid.scaling.ScalingInputs;
+import io.sessiongrid.scaling.ScalingPolicy;
+import io.sessiongrid.time.ScheduledTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+
+/**
+ * The scaling engine as a node component. On every member it registers the node as a server (unless a
+ * {@link ServerNode} component already does) and, once per decision interval, checks whether this member leads
+ * ({@link EngineLeadership}: the oldest data member); the leader runs one {@link ScalingEngine#step()}. A member
+ * that stops leading drops its engine state; the next leader starts fresh within one interval. Clients run no
+ * engine (they use {@link ScalingControl}).
+ *
+ * <p>Members need {@link ScalingMaps#configureMember} and {@link ServerNode#configureMember} in their Hazelcast
+ * configuration. The policy's horizon is the provisioner's measured provisioning time plus the configured
+ * warm-up, once measured; the configured provisioning time before.
+ */
+public final class ScalingEngineComponent implements NodeComponent {
+    private static final Logger LOG = LoggerFactory.getLogger(ScalingEngineComponent.class);
+
+    private final ServerProvisioner provisioner;
+    private final String role;
+    private HazelcastInstance hazelcast;
+    private ServerNode serverNode;
+    private ScalingControl control;
+    private ScheduledTask task;
+    private ScalingEngine engine;
+    private NodeContext node;
+
+    /**
+     * @param provisioner where new servers come from (the component closes it)
+     * @param role        the role of new servers
+     */
+    public ScalingEngineComponent(ServerProvisioner provisioner, String role) {
+        this.provisioner = provisioner;
+        this.role = role;
+    }
+
+    @Override
+    public void start(NodeContext context) {
+        if (!context.kind().isMember()) {
+            return;
+        }
+        node = context;
+        hazelcast = context.hazelcast();
+        // Every node the runtime starts has its server component (started before the components added to it).
+        serverNode = context.component(ServerNode.class).orElseThrow(() ->
+                new IllegalStateException("the scaling engine needs the node's server component"));
+        control = new ScalingControl(hazelcast);
+        if (!hazelcast.getCluster().getLocalMember().isLiteMember()) {
+            try {
+                for (String mapping : ServerNode.sqlMappings()) {
+                    hazelcast.getSql().execute(mapping).close();
+                }
+                hazelcast.getSql().execute(ScalingMaps.sqlMapping()).close();
+            } catch (RuntimeException e) {
+                // Idempotent and cluster-wide: every data member creates them, so one failure (a catalog write
+                // during a partition migration) only delays them; the engine itself does not need them.
+                LOG.warn("could not create the scaling SQL mappings now: {}", e.getMessage());
+            }
+        }
+        Duration interval = context.config().scaling().decisionInterval();
+        task = context.scheduler().withFixedDelay("scaling-engine", interval, interval, this::tick);
+    }
+
+    /** One interval: lead or stand by. */
+    void tick() {
+        try {
+            if (!EngineLeadership.leads(hazelcast)) {
+                engine = null;
+                return;
+            }
+            if (engine == null) {
+                int backups = node.config().partitions().values().stream().mapToInt(PartitionTypeConfig::backupCount)
+                        .min().orElse(1);
+                RegistryFleet fleet = new RegistryFleet(serverNode.servers(), provisioner, hazelcast, role, backups);
+                engine = new ScalingEngine(new MeasuredHorizon(), node.clock(), fleet,
+                        new MigrationMover(serverNode.servers(), serverNode.migrations()),
+                        new AnalyzerDemand(node.analyzer(), serverNode.servers()), new MapDecisionLog(hazelcast),
+                        serverNode.id());
+                ScalingConfig c = node.config().scaling();
+                ScalingLimits limits = PredictiveSettings.of(c).limits();
+                engine.promoteWith(fleet, (peak, ready) -> Promotion.promoteNow(c.promotion(), peak, ready, limits,
+                        c.scaleInUtilization()));
+                LOG.info("scaling engine active on {}", serverNode.id());
+            }
+            engine.floor(control.floor());
+            if (control.paused()) {
+                engine.pause();
+            } else {
+                engine.resume();
+            }
+            engine.step();
+        } catch (RuntimeException e) {
+            LOG.warn("scaling engine interval failed: {}", e.toString());
+        }
+    }
+
+    /** Whether this member's engine is the active one (it was at its last interval). */
+    public boolean active() {
+        return engine != null;
+    }
+
+    @Override
+    public void close() {
+        if (task != null) {
+            task.cancel();
+        }
+        provisioner.close();
+    }
+
+    /** The predictive policy, its horizon the measured provisioning time plus warm-up once there is one. */
+    private final class MeasuredHorizon implements ScalingPolicy {
+        @Override
+        public String name() {
+            return PredictivePolicy.NAME;
+        }
+
+        @Override
+        public ScalingDecision decide(ScalingInputs inputs) {
+            ScalingConfig c = node.config().scaling();
+            PredictiveSettings settings = PredictiveSettings.of(c);
+            settings = provisioner.provisioningTime().map(t -> PredictiveSettings.of(c).withHorizon(t.plus(c.warmUpTime())))
+                    .orElse(settings);
+            return new PredictivePolicy(settings, node.clock()).decide(inputs);
+        }
+    }
+}

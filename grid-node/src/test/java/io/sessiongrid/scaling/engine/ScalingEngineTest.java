@@ -1,0 +1,213 @@
+package io.sessiongrid.scaling.engine;
+
+import io.sessiongrid.scaling.ForecastPoint;
+import io.sessiongrid.scaling.HealthAggregate;
+import io.sessiongrid.scaling.PredictivePolicy;
+import io.sessiongrid.scaling.PredictiveSettings;
+import io.sessiongrid.scaling.ScalingDecision;
+import io.sessiongrid.scaling.ScalingLimits;
+import io.sessiongrid.scaling.ServerState;
+import io.sessiongrid.scaling.ServerView;
+import io.sessiongrid.scaling.engine.ConnectionMover.ConnectionLoad;
+import io.sessiongrid.scaling.engine.ConnectionMover.Move;
+import io.sessiongrid.simulate.SimulatedClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The engine against in-memory ports: a fleet whose servers become ready when the test says, and a mover. */
+class ScalingEngineTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final SimulatedClock clock = new SimulatedClock(T0);
+    private final Fleet fleet = new Fleet();
+    private final List<DecisionRecord> decisions = new ArrayList<>();
+    private DemandSource.Demand demand = new DemandSource.Demand(0, List.of(), 0, HealthAggregate.NONE);
+    private final ScalingEngine engine = new ScalingEngine(new PredictivePolicy(new PredictiveSettings(
+            new ScalingLimits(100, 0.7, 1, 10), Duration.ofMinutes(2), Duration.ofSeconds(15), 0.6,
+            Duration.ofMinutes(5), Duration.ofSeconds(60), 4, 2), clock), clock, fleet, fleet, () -> demand,
+            decisions::add, "member-1");
+
+    @Test
+    void aForecastRiseProvisionsAndNewServersReceiveTheBusiestConnections() {
+        fleet.add("s0", ServerState.READY, c("x1", 40), c("x2", 30), c("x3", 20), c("x4", 10));
+        demand = new DemandSource.Demand(100, List.of(new ForecastPoint(T0.plusSeconds(60), 200, 150, 210)), 0,
+                HealthAggregate.NONE);
+        ScalingDecision.ScaleOut out = assertInstanceOf(ScalingDecision.ScaleOut.class, engine.step());
+        assertEquals(2, out.servers(), "forecast 200/s needs 3 servers at 70 %");
+        assertEquals("scale_out", decisions.get(0).kind());
+        assertTrue(fleet.servers().stream().anyMatch(s -> s.state() == ServerState.PENDING));
+
+        fleet.markAllReady();
+        clock.set(T0.plusSeconds(15));
+        engine.step();
+        assertTrue(!fleet.moved.isEmpty(), "connections moved onto the new servers");
+        assertEquals("x2", fleet.moved.get(0).connectionId(),
+                "the busiest connection that fits under the mean goes first (x1 would overshoot it)");
+    }
+
+    @Test
+    void scaleInDrainsAndRetiresOnlyWhenSafe() {
+        fleet.add("s0", ServerState.READY, c("a", 10));
+        fleet.add("s1", ServerState.READY, c("b", 5));
+        fleet.add("s2", ServerState.READY);
+        demand = new DemandSource.Demand(15, List.of(), 0, HealthAggregate.NONE);
+        fleet.safe = false;
+        ScalingDecision.ScaleIn in = assertInstanceOf(ScalingDecision.ScaleIn.class, engine.step());
+        assertEquals(List.of("s2", "s1"), in.servers(), "the least loaded first");
+        assertTrue(fleet.drained.containsAll(List.of("s2", "s1")));
+        assertTrue(fleet.retired.isEmpty(), "not retired while the cluster is not safe");
+        assertEquals(2, engine.retiring().size());
+
+        fleet.safe = true;
+        clock.set(T0.plusSeconds(15));
+        engine.step();
+        assertEquals(List.of("s2", "s1"), fleet.retired);
+        assertTrue(engine.retiring().isEmpty());
+    }
+
+    @Test
+    void pausedEnginesDecideNothingAndTheFloorHolds() {
+        fleet.add("s0", ServerState.READY);
+        engine.pause();
+        engine.floor(3);
+        assertInstanceOf(ScalingDecision.Hold.class, engine.step());
+        assertEquals("paused", decisions.get(0).kind());
+        assertTrue(fleet.servers().size() == 1, "nothing provisioned while paused");
+
+        engine.resume();
+        ScalingDecision.ScaleOut out = assertInstanceOf(ScalingDecision.ScaleOut.class, engine.step());
+        assertEquals(2, out.servers(), "up to the manual floor of 3");
+    }
+
+    @Test
+    void liteServersArePromotedOnePerIntervalWhenTheRuleSaysSoAndTheClusterIsSafe() {
+        fleet.add("s0", ServerState.READY);
+        fleet.add("s1", ServerState.READY);
+        List<String> promoted = new ArrayList<>();
+        boolean[] safe = {false};
+        double[] troughBelow = {50};
+        engine.promoteWith(new Promoter() {
+            @Override
+            public List<String> promotable() {
+                return List.of("s0", "s1").stream().filter(id -> !promoted.contains(id)).toList();
+            }
+
+            @Override
+            public boolean safeToPromote() {
+                return safe[0];
+            }
+
+            @Override
+            public void promote(String serverId) {
+                promoted.add(serverId);
+            }
+        }, (peak, ready) -> peak <= troughBelow[0]);
+        engine.floor(2);
+        demand = new DemandSource.Demand(60, List.of(), 0, HealthAggregate.NONE);
+        engine.step();
+        assertTrue(promoted.isEmpty(), "60/s is not a trough");
+        demand = new DemandSource.Demand(40, List.of(), 0, HealthAggregate.NONE);
+        engine.step();
+        assertTrue(promoted.isEmpty(), "not while the cluster is unsafe");
+        safe[0] = true;
+        engine.step();
+        assertEquals(List.of("s0"), promoted, "one per interval");
+        engine.step();
+        assertEquals(List.of("s0", "s1"), promoted);
+    }
+
+    private static ConnectionLoad c(String id, double usage) {
+        return new ConnectionLoad(id, usage);
+    }
+
+    /** Fleet and mover in memory. */
+    private static final class Fleet implements ServerFleet, ConnectionMover {
+        final Map<String, ServerState> states = new LinkedHashMap<>();
+        final Map<String, List<ConnectionLoad>> conns = new LinkedHashMap<>();
+        final List<Move> moved = new ArrayList<>();
+        final List<String> drained = new ArrayList<>();
+        final List<String> retired = new ArrayList<>();
+        boolean safe = true;
+        int seq = 100;
+
+        void add(String id, ServerState state, ConnectionLoad... cs) {
+            states.put(id, state);
+            conns.put(id, new ArrayList<>(List.of(cs)));
+        }
+
+        void markAllReady() {
+            states.replaceAll((id, s) -> s == ServerState.PENDING ? ServerState.READY : s);
+        }
+
+        @Override
+        public List<ServerView> servers() {
+            List<ServerView> out = new ArrayList<>();
+            states.forEach((id, s) -> {
+                double load = conns.get(id).stream().mapToDouble(ConnectionLoad::predictedUsage).sum();
+                out.add(new ServerView(id, s, load, load));
+            });
+            return out;
+        }
+
+        @Override
+        public void provision(int count) {
+            for (int i = 0; i < count; i++) {
+                add("n" + seq++, ServerState.PENDING);
+            }
+        }
+
+        @Override
+        public boolean safeToRetire(String serverId) {
+            return safe;
+        }
+
+        @Override
+        public void retire(String serverId) {
+            retired.add(serverId);
+            states.remove(serverId);
+        }
+
+        @Override
+        public Optional<Duration> provisioningTime() {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<ConnectionLoad> connections(String serverId) {
+            return List.copyOf(conns.getOrDefault(serverId, List.of()));
+        }
+
+        @Override
+        public int move(List<Move> moves) {
+            for (Move m : moves) {
+                ConnectionLoad c = conns.values().stream().flatMap(List::stream)
+                        .filter(x -> x.connectionId().equals(m.connectionId())).findFirst().orElseThrow();
+                conns.values().forEach(l -> l.remove(c));
+                conns.get(m.target()).add(c);
+                moved.add(m);
+            }
+            return moves.size();
+        }
+
+        @Override
+        public int drain(String serverId) {
+            drained.add(serverId);
+            String to = states.keySet().stream().filter(id -> !id.equals(serverId) && states.get(id) == ServerState.READY
+                    && !drained.contains(id)).findFirst().orElseThrow();
+            conns.get(to).addAll(conns.get(serverId));
+            conns.get(serverId).clear();
+            return 0;
+        }
+    }
+}
