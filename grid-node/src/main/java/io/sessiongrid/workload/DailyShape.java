@@ -52,6 +52,14 @@ public record DailyShape(Instant origin, Duration day, double trough, List<Burst
         return new DailyShape(origin, day, 0.15, List.of(new Burst(0.30, 0.04, 0.35), new Burst(0.70, 0.03, 0.25)));
     }
 
+    /**
+     * A steady load: a year-long day whose trough is within 0.1 % of its peak, so the level is 1 (to 0.1 %) at
+     * every moment; for benchmarks that compare the same load before and during an event.
+     */
+    public static DailyShape flat(Instant origin) {
+        return new DailyShape(origin, Duration.ofDays(365), 0.999, List.of());
+    }
+
     /** Where {@code t} falls in its day, in {@code [0, 1)}. */
     public double phase(Instant t) {
         long into = Math.floorMod(Duration.between(origin, t).toMillis(), day.toMillis());

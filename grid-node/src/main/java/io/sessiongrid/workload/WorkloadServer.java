@@ -79,10 +79,7 @@ public final class WorkloadServer implements NodeComponent {
                 new IllegalStateException("the workload needs the node's server component"));
         this.tracker = server.tracker();
         this.types = List.copyOf(SessionReplays.typesOf(node.config(), node.role().orElse(null)));
-        this.writeElement = "by-" + node.serverId().replaceAll("[^A-Za-z0-9._-]", "_");
-        if (writeElement.length() > 64) {
-            writeElement = writeElement.substring(0, 64);
-        }
+        this.writeElement = writeElement(node.serverId());
         this.padding = ":" + "x".repeat(Math.max(0, workload.valueChars() - 1));
         this.pacer = new RequestPacer(workload, MAX_BACKLOG);
         this.listenerId = server.migrations().addListener(this::onMove);
@@ -178,6 +175,12 @@ public final class WorkloadServer implements NodeComponent {
         long micros = (System.nanoTime() - start) / 1_000;
         latencies.recordValue(Math.max(0, micros));
         tracker.request(connectionId, write ? "write" : "read", bytesIn, bytesOut, micros, error);
+    }
+
+    /** The element a server's writes put in a session: {@code by-<server id>} (a valid element name). */
+    public static String writeElement(String serverId) {
+        String name = "by-" + serverId.replaceAll("[^A-Za-z0-9._-]", "_");
+        return name.length() > 64 ? name.substring(0, 64) : name;
     }
 
     private static long size(SessionPartition p) {

@@ -54,6 +54,10 @@ final class StartCommand implements Callable<Integer> {
             description = "How long one day of the workload's shape lasts (time compression; default ${DEFAULT-VALUE}).")
     String workloadDay;
 
+    @Option(names = "--workload-rate", paramLabel = "RPS", defaultValue = "${sys:sessiongrid.workload.rate:-4}",
+            description = "Requests per second of one connection at the workload's peak (default ${DEFAULT-VALUE}).")
+    double workloadRate;
+
     @Option(names = "--connections", paramLabel = "N", defaultValue = "0",
             description = "With --workload: create N sessions and open their connections on this server (a driver "
                     + "for trying it alone; tests and the demo open connections themselves).")
@@ -63,7 +67,7 @@ final class StartCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         SessionGridConfig sg = config == null ? SessionGridConfigLoader.defaults() : SessionGridConfigLoader.load(config);
         Config member = HazelcastConfigs.member(hazelcast);
-        WorkloadOptions app = WorkloadOptions.of(workload, workloadDay, connections);
+        WorkloadOptions app = WorkloadOptions.of(workload, workloadDay, workloadRate, connections);
         GridMember grid = GridMember.start(sg, member, lite, role,
                 shutdownTimeoutSeconds == null ? null : Duration.ofSeconds(shutdownTimeoutSeconds), app.components());
         String address = grid.address();

@@ -19,10 +19,10 @@ import java.util.List;
 record WorkloadOptions(Workload workload, int connections) {
 
     /**
-     * @throws WorkloadException when the workload or its day cannot be used, or {@code --connections} is negative
+     * @throws WorkloadException when the workload, its day or its rate cannot be used, or {@code --connections} is negative
      *                           or given without a workload
      */
-    static WorkloadOptions of(String spec, String day, int connections) {
+    static WorkloadOptions of(String spec, String day, double rate, int connections) {
         if (connections < 0) {
             throw new WorkloadException("--connections", "must be >= 0, got " + connections, null);
         }
@@ -39,7 +39,10 @@ record WorkloadOptions(Workload workload, int connections) {
         } catch (RuntimeException e) {
             throw new WorkloadException("--workload-day " + day, "not a duration; e.g. 2m, 90s, 1h", e);
         }
-        return new WorkloadOptions(Workload.parse(spec, length), connections);
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new WorkloadException("--workload-rate", "must be > 0 requests/s, got " + rate, null);
+        }
+        return new WorkloadOptions(Workload.parse(spec, length).withPeakRate(rate), connections);
     }
 
     List<NodeComponent> components() {
