@@ -64,10 +64,10 @@ public final class BenchReport {
             ObjectNode node = array.addObject();
             node.put("metric", r.metric());
             node.put("mode", r.mode());
-            node.put("sessiongrid", round(r.sessiongrid()));
-            node.put("baseline", round(r.baseline()));
+            number(node, "sessiongrid", r.sessiongrid());
+            number(node, "baseline", r.baseline());
             node.put("baseline_name", r.baselineName());
-            node.put("ratio", round(r.ratio()));
+            number(node, "ratio", r.ratio());
             node.put("target", r.target());
             node.put("met", r.met());
         }
@@ -78,6 +78,15 @@ public final class BenchReport {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the benchmark report to " + dir, e);
+        }
+    }
+
+    /** A value, or JSON null when there is none (NaN: no baseline, hence no ratio; CONVENTIONS.md). */
+    private static void number(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, round(value));
+        } else {
+            node.putNull(field);
         }
     }
 
