@@ -49,7 +49,7 @@ public final class ScalingBenchmark {
     public static BenchReport run(boolean quick, PrintStream out) throws Exception {
         int connections = quick ? 100 : 400;
         Duration window = Duration.ofSeconds(quick ? 4 : 30);
-        Duration warmUp = Duration.ofSeconds(quick ? 3 : 10);
+        Duration warmUp = Duration.ofSeconds(quick ? 2 : 10);
         SessionGridConfig config = SessionGridConfigLoader.defaults();
         Workload workload = new Workload(DailyShape.flat(Workload.ORIGIN), RATE, Workload.DEFAULT_WRITE_FRACTION, 64);
         out.printf(Locale.ROOT, "bench scaling: 2 data members serving %d connections (%.0f requests/s each, %.0f%% writes);"
