@@ -23,6 +23,7 @@ public final class Scenarios {
         ALL.put("analyzer", AnalyzerBenchmark::run);
         ALL.put("sni", SniBenchmark::run);
         ALL.put("replay", ReplayBenchmark::run);
+        ALL.put("scaling", ScalingBenchmark::run);
     }
 
     private Scenarios() {

@@ -43,18 +43,40 @@ final class StartCommand implements Callable<Integer> {
                     + "(default: hazelcast.graceful.shutdown.max.wait, 600).")
     Long shutdownTimeoutSeconds;
 
+    // The default comes from -Dsessiongrid.workload so that a provisioner's server command (JVM flags, then
+    // "start --lite --role R") can carry it.
+    @Option(names = "--workload", paramLabel = "builtin|FILE", defaultValue = "${sys:sessiongrid.workload}",
+            description = "Run the built-in synthetic application on this server: serve the connections it owns "
+                    + "at the rate of the built-in daily shape ('builtin') or of a timestamp,value trace CSV.")
+    String workload;
+
+    @Option(names = "--workload-day", paramLabel = "DURATION", defaultValue = "${sys:sessiongrid.workload.day:-2m}",
+            description = "How long one day of the workload's shape lasts (time compression; default ${DEFAULT-VALUE}).")
+    String workloadDay;
+
+    @Option(names = "--workload-rate", paramLabel = "RPS", defaultValue = "${sys:sessiongrid.workload.rate:-4}",
+            description = "Requests per second of one connection at the workload's peak (default ${DEFAULT-VALUE}).")
+    double workloadRate;
+
+    @Option(names = "--connections", paramLabel = "N", defaultValue = "0",
+            description = "With --workload: create N sessions and open their connections on this server (a driver "
+                    + "for trying it alone; tests and the demo open connections themselves).")
+    int connections;
+
     @Override
     public Integer call() throws InterruptedException {
         SessionGridConfig sg = config == null ? SessionGridConfigLoader.defaults() : SessionGridConfigLoader.load(config);
         Config member = HazelcastConfigs.member(hazelcast);
+        WorkloadOptions app = WorkloadOptions.of(workload, workloadDay, workloadRate, connections);
         GridMember grid = GridMember.start(sg, member, lite, role,
-                shutdownTimeoutSeconds == null ? null : Duration.ofSeconds(shutdownTimeoutSeconds));
+                shutdownTimeoutSeconds == null ? null : Duration.ofSeconds(shutdownTimeoutSeconds), app.components());
         String address = grid.address();
         Duration wait = Duration.ofSeconds(new HazelcastProperties(member).getSeconds(ClusterProperty.GRACEFUL_SHUTDOWN_MAX_WAIT));
         GracefulStop.install(grid.node(), wait.plus(STOP_MARGIN),
                 line -> System.out.println("SessionGrid member " + address + ": " + line));
         System.out.println("SessionGrid member " + address + " up in cluster '" + member.getClusterName()
                 + "' (" + grid.describe() + "); Ctrl-C or SIGTERM to stop");
+        app.openConnections(grid.node(), System.out);
         grid.awaitShutdown();
         return 0; // a forced end (second signal, timeout) exits from GracefulStop with its own code
     }

@@ -4,10 +4,12 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.config.ConfigException;
 import io.sessiongrid.config.SessionGridConfig;
+import io.sessiongrid.runtime.NodeComponent;
 import io.sessiongrid.runtime.NodeOptions;
 import io.sessiongrid.runtime.internal.NodeRuntime;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A running SessionGrid member as {@code ./sessiongrid start} runs it: the node runtime (the same as
@@ -36,7 +38,14 @@ public final class GridMember {
      */
     public static GridMember start(SessionGridConfig config, Config member, boolean lite, String role,
                                    Duration shutdownTimeout) {
+        return start(config, member, lite, role, shutdownTimeout, List.of());
+    }
+
+    /** As {@link #start(SessionGridConfig, Config, boolean, String, Duration)}, with components added to the node. */
+    public static GridMember start(SessionGridConfig config, Config member, boolean lite, String role,
+                                   Duration shutdownTimeout, List<NodeComponent> components) {
         NodeOptions.Builder options = NodeOptions.builder().config(config).role(role).shutdownTimeout(shutdownTimeout);
+        components.forEach(options::component);
         if (lite) {
             options.liteMember(member);
         } else {
