@@ -6,7 +6,9 @@ import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.config.PartitionTypeConfig;
 import io.sessiongrid.config.ScalingConfig;
 import io.sessiongrid.migration.ServerNode;
+import io.sessiongrid.provision.ProvisionerContext;
 import io.sessiongrid.provision.ServerProvisioner;
+import io.sessiongrid.provision.ServerProvisioners;
 import io.sessiongrid.runtime.NodeComponent;
 import io.sessiongrid.runtime.NodeContext;
 import io.sessiongrid.runtime.NodeOptions;
@@ -22,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The scaling engine as a node component. On every member, once per decision interval, it checks whether this
@@ -36,8 +39,12 @@ import java.time.Duration;
 public final class ScalingEngineComponent implements NodeComponent {
     private static final Logger LOG = LoggerFactory.getLogger(ScalingEngineComponent.class);
 
-    private final ServerProvisioner provisioner;
-    private final String role;
+    /** The decision reason's suffix when {@code scaling.provisioner} is {@code none}. */
+    static final String RECORD_ONLY = "scaling.provisioner is none: recorded only, nothing provisioned or retired";
+
+    private final boolean fromConfig;
+    private ServerProvisioner provisioner;
+    private String role;
     private HazelcastInstance hazelcast;
     private ServerNode serverNode;
     private ScalingControl control;
@@ -50,8 +57,21 @@ public final class ScalingEngineComponent implements NodeComponent {
      * @param role        the role of new servers
      */
     public ScalingEngineComponent(ServerProvisioner provisioner, String role) {
-        this.provisioner = provisioner;
-        this.role = role;
+        this.provisioner = java.util.Objects.requireNonNull(provisioner, "provisioner");
+        this.role = java.util.Objects.requireNonNull(role, "role");
+        this.fromConfig = false;
+    }
+
+    private ScalingEngineComponent() {
+        this.fromConfig = true;
+    }
+
+    /**
+     * The engine every node runs: its provisioner and the role of new servers come from {@code scaling.provisioner}
+     * and {@code scaling.serverRole} when it starts; with {@code none} it decides and records but starts nothing.
+     */
+    public static ScalingEngineComponent configured() {
+        return new ScalingEngineComponent();
     }
 
     /** The decisions map's bounds and serializer. */
@@ -73,6 +93,13 @@ public final class ScalingEngineComponent implements NodeComponent {
         }
         node = context;
         hazelcast = context.hazelcast();
+        if (fromConfig) {
+            ScalingConfig c = context.config().scaling();
+            role = c.serverRole();
+            provisioner = ScalingConfig.NO_PROVISIONER.equals(c.provisioner()) ? new NoProvisioner()
+                    : ServerProvisioners.create(c.provisioner(), new ProvisionerContext(context.config(), Map.of(),
+                    context.clock()));
+        }
         serverNode = context.component(ServerNode.class).orElseThrow(() -> new IllegalStateException(
                 "the scaling engine needs the node's server registry (ServerNode component), which is not running"));
         control = new ScalingControl(hazelcast);
@@ -105,9 +132,13 @@ public final class ScalingEngineComponent implements NodeComponent {
                         new AnalyzerDemand(node.analyzer(), serverNode.servers()), new MapDecisionLog(hazelcast),
                         serverNode.id());
                 ScalingConfig c = node.config().scaling();
-                ScalingLimits limits = PredictiveSettings.of(c).limits();
-                engine.promoteWith(fleet, (peak, ready) -> Promotion.promoteNow(c.promotion(), peak, ready, limits,
-                        c.scaleInUtilization()));
+                if (provisioner instanceof NoProvisioner) {
+                    engine.recordOnly(RECORD_ONLY);
+                } else {
+                    ScalingLimits limits = PredictiveSettings.of(c).limits();
+                    engine.promoteWith(fleet, (peak, ready) -> Promotion.promoteNow(c.promotion(), peak, ready, limits,
+                            c.scaleInUtilization()));
+                }
                 LOG.info("scaling engine active on {}", serverNode.id());
             }
             engine.floor(control.floor());
@@ -132,7 +163,9 @@ public final class ScalingEngineComponent implements NodeComponent {
         if (task != null) {
             task.cancel();
         }
-        provisioner.close();
+        if (provisioner != null) {
+            provisioner.close();
+        }
     }
 
     /** The predictive policy, its horizon the measured provisioning time plus warm-up once there is one. */
