@@ -49,7 +49,8 @@ public final class ScalingEngineComponent implements NodeComponent {
     private ServerNode serverNode;
     private ScalingControl control;
     private ScheduledTask task;
-    private ScalingEngine engine;
+    private DecisionSink decisions;
+    private volatile ScalingEngine engine; // read by the meters on the scrape thread
     private NodeContext node;
 
     /**
@@ -103,6 +104,8 @@ public final class ScalingEngineComponent implements NodeComponent {
         serverNode = context.component(ServerNode.class).orElseThrow(() -> new IllegalStateException(
                 "the scaling engine needs the node's server registry (ServerNode component), which is not running"));
         control = new ScalingControl(hazelcast);
+        decisions = new DecisionMeters(context.meters(), new MapDecisionLog(hazelcast), serverNode.servers(),
+                this::active, context.config().scaling().capacityPerServer());
         if (!hazelcast.getCluster().getLocalMember().isLiteMember()) {
             try {
                 hazelcast.getSql().execute(ScalingMaps.sqlMapping()).close();
@@ -129,7 +132,7 @@ public final class ScalingEngineComponent implements NodeComponent {
                 RegistryFleet fleet = new RegistryFleet(serverNode.servers(), provisioner, hazelcast, role, backups);
                 engine = new ScalingEngine(new MeasuredHorizon(), node.clock(), fleet,
                         new MigrationMover(serverNode.servers(), serverNode.migrations()),
-                        new AnalyzerDemand(node.analyzer(), serverNode.servers()), new MapDecisionLog(hazelcast),
+                        new AnalyzerDemand(node.analyzer(), serverNode.servers()), decisions,
                         serverNode.id());
                 ScalingConfig c = node.config().scaling();
                 if (provisioner instanceof NoProvisioner) {

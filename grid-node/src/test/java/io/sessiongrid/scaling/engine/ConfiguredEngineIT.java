@@ -1,6 +1,7 @@
 package io.sessiongrid.scaling.engine;
 
 import com.hazelcast.sql.SqlRow;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.sessiongrid.SessionGrid;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.config.SessionGridConfigLoader;
@@ -24,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The engine the runtime starts on its own (no component added by the application), with the default
  * {@code scaling.provisioner: none}: it leads on the data member, records decisions that a client reads through
- * {@link SessionGrid#scaling()} and SQL, and a scale-out it decides starts nothing.
+ * {@link SessionGrid#scaling()} and SQL, and a scale-out it decides starts nothing; its meters count decisions by
+ * kind and report the ready servers.
  */
 class ConfiguredEngineIT {
     private static final String CLUSTER = TestClusters.uniqueName(ConfiguredEngineIT.class);
@@ -77,6 +79,13 @@ class ConfiguredEngineIT {
             }
         }
         assertFalse(kinds.isEmpty(), "decisions are readable through SQL");
+
+        MeterRegistry meters = member.node().metrics().orElseThrow().registry();
+        assertTrue(meters.get("sessiongrid.scaling.decisions").tag("kind", "scale_out").counter().count() >= 1);
+        assertEquals(1.0, meters.get("sessiongrid.scaling.engine.active").gauge().value());
+        assertEquals(1.0, meters.get("sessiongrid.scaling.servers.ready").gauge().value(), "the one data member");
+        assertEquals(CONFIG.scaling().capacityPerServer(),
+                meters.get("sessiongrid.scaling.capacity.ready").gauge().value());
         client.scaling().release();
     }
 }
