@@ -5,6 +5,7 @@ import io.sessiongrid.migration.ServerNode;
 import io.sessiongrid.node.sni.ProfileFeed;
 import io.sessiongrid.node.sni.SniSweeper;
 import io.sessiongrid.runtime.NodeComponent;
+import io.sessiongrid.scaling.engine.MemberIdentifier;
 import io.sessiongrid.scaling.engine.ScalingEngineComponent;
 
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ final class BuiltInComponents {
                 new ServerNode(),           // every node: the server registry entry and connection migration
                 new ProfileFeed(),          // every node: profiler forecasts -> SNI reservations
                 new SniSweeper(),           // members: SNI reclamation (the oldest member sweeps)
-                new AlertMonitor()          // every node: alert conditions -> the application's listeners
+                new AlertMonitor(),         // every node: alert conditions -> the application's listeners
+            new MemberIdentifier()      // lite members: an identifier from the engine's sessiongrid-members reservation
         ));
         if (application.stream().noneMatch(ScalingEngineComponent.class::isInstance)) {
             builtIn.add(ScalingEngineComponent.configured()); // members: scaling.provisioner, the oldest decides

@@ -104,8 +104,14 @@ public final class ScalingEngineComponent implements NodeComponent {
         serverNode = context.component(ServerNode.class).orElseThrow(() -> new IllegalStateException(
                 "the scaling engine needs the node's server registry (ServerNode component), which is not running"));
         control = new ScalingControl(hazelcast);
+        ScalingConfig sc = context.config().scaling();
         decisions = new DecisionMeters(context.meters(), new MapDecisionLog(hazelcast), serverNode.servers(),
-                this::active, context.config().scaling().capacityPerServer());
+                this::active, sc.capacityPerServer());
+        if (!(provisioner instanceof NoProvisioner)) {
+            // Twice the expected launch: a reservation should outlive a slow start, not pin chunks for long.
+            decisions = new MemberIdReservations(context.sni(), decisions,
+                    sc.provisioningTime().plus(sc.warmUpTime()).multipliedBy(2));
+        }
         if (!hazelcast.getCluster().getLocalMember().isLiteMember()) {
             try {
                 hazelcast.getSql().execute(ScalingMaps.sqlMapping()).close();
