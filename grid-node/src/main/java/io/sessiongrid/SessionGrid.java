@@ -17,6 +17,7 @@ import io.sessiongrid.node.sni.ProfileFeed;
 import io.sessiongrid.runtime.NodeContext;
 import io.sessiongrid.runtime.NodeOptions;
 import io.sessiongrid.runtime.internal.NodeRuntime;
+import io.sessiongrid.scaling.engine.ScalingControl;
 import io.sessiongrid.servers.ServerRegistry;
 import io.sessiongrid.session.SessionStore;
 import io.sessiongrid.sni.SniService;
@@ -118,6 +119,14 @@ public final class SessionGrid implements AutoCloseable {
      */
     public List<PlanAction> refreshReservations() {
         return node.component(ProfileFeed.class).orElseThrow().runOnce();
+    }
+
+    /**
+     * The scaling engine's controls and decisions (manual floor, pause, recent decisions and moves), the same on
+     * members and clients; the engine itself runs on the oldest data member ({@code scaling.provisioner}).
+     */
+    public ScalingControl scaling() {
+        return new ScalingControl(node.hazelcast());
     }
 
     /** Alerts raised and cleared on this node (the conditions of the sample Prometheus rules). */

@@ -18,11 +18,21 @@ import java.time.Duration;
  *                           capacity; below {@code targetUtilization}: the gap is the hysteresis band
  * @param maxStep            the most servers added or removed by one decision
  * @param promotion          when a new (lite) server becomes a data member
+ * @param provisioner        where new servers come from: {@code none} (the engine decides and records its decisions
+ *                           but starts and stops nothing), {@code in-process}, {@code local-process} or
+ *                           {@code kubernetes} (the last needs the provision-kubernetes module)
+ * @param serverRole         the role new servers get; a configured role when a provisioner is set
  */
 public record ScalingConfig(int minMembers, int maxMembers, Duration decisionInterval,
                             Duration provisioningTime, Duration warmUpTime, Duration cooldown,
                             double capacityPerServer, double targetUtilization, double scaleInUtilization,
-                            int maxStep, Promotion promotion) {
+                            int maxStep, Promotion promotion, String provisioner, String serverRole) {
+
+    /** The provisioner that starts nothing: the engine only decides and records. */
+    public static final String NO_PROVISIONER = "none";
+    /** The values {@code scaling.provisioner} allows. */
+    public static final java.util.List<String> PROVISIONERS =
+            java.util.List.of(NO_PROVISIONER, "in-process", "local-process", "kubernetes");
 
     /** When new capacity, which joins as lite members, is promoted to data members. */
     public enum Promotion {

@@ -206,6 +206,23 @@ class ValidationTest {
         assertRejected("scaling: { cooldown: -PT1S }\n", "scaling.cooldown", "0 or more");
     }
 
+    @Test
+    void provisionerIsAKnownOne() {
+        assertRejected("scaling: { provisioner: docker }\n", "scaling.provisioner", "docker is not allowed",
+                "none, in-process, local-process, kubernetes");
+    }
+
+    @Test
+    void serverRoleIsAConfiguredRoleWhenServersAreStarted() {
+        assertRejected("scaling: { provisioner: local-process, serverRole: relay }\n", "scaling.serverRole",
+                "relay is not a configured role", "edge");
+    }
+
+    @Test
+    void serverRoleIsNotCheckedWithoutAProvisioner() {
+        assertEquals("relay", SessionGridConfigLoader.parse("t", "scaling: { serverRole: relay }\n").scaling().serverRole());
+    }
+
     // ---- sni
 
     @Test

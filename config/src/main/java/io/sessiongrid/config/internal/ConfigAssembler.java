@@ -111,7 +111,9 @@ final class ConfigAssembler {
                 field(d.targetUtilization, b, ScalingConfig::targetUtilization, "scaling.targetUtilization"),
                 field(d.scaleInUtilization, b, ScalingConfig::scaleInUtilization, "scaling.scaleInUtilization"),
                 field(d.maxStep, b, ScalingConfig::maxStep, "scaling.maxStep"),
-                field(d.promotion, b, ScalingConfig::promotion, "scaling.promotion"));
+                field(d.promotion, b, ScalingConfig::promotion, "scaling.promotion"),
+                field(d.provisioner, b, ScalingConfig::provisioner, "scaling.provisioner"),
+                field(d.serverRole, b, ScalingConfig::serverRole, "scaling.serverRole"));
     }
 
     private SniConfig sni(ConfigDocument.Sni d, Optional<SniConfig> b) {

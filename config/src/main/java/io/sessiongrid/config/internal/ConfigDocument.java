@@ -61,6 +61,8 @@ final class ConfigDocument {
         Double scaleInUtilization;
         Integer maxStep;
         ScalingConfig.Promotion promotion;
+        String provisioner;
+        String serverRole;
     }
 
     static final class Sni {

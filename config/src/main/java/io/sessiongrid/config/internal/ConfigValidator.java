@@ -43,6 +43,7 @@ final class ConfigValidator {
         v.encryption(c.encryption());
         v.analyzer(c.analyzer());
         v.scaling(c.scaling());
+        v.provisioner(c.scaling(), c.roles().keySet());
         v.sni(c.sni());
         v.metrics(c.metrics());
         v.positive(c.migration().moveTimeout(), "migration.moveTimeout");
@@ -122,6 +123,14 @@ final class ConfigValidator {
                 s.scaleInUtilization() + " is not allowed; allowed: greater than 0 and below scaling.targetUtilization ("
                         + s.targetUtilization() + ")");
         range(s.maxStep(), 1, MAX_MEMBERS_LIMIT, "scaling.maxStep");
+    }
+
+    private void provisioner(ScalingConfig s, java.util.Set<String> roles) {
+        check(s.provisioner() != null && ScalingConfig.PROVISIONERS.contains(s.provisioner()), "scaling.provisioner",
+                s.provisioner() + " is not allowed; allowed: " + String.join(", ", ScalingConfig.PROVISIONERS));
+        // With none no server is ever started, so a file with its own roles need not name one for the engine.
+        check(ScalingConfig.NO_PROVISIONER.equals(s.provisioner()) || roles.contains(s.serverRole()),
+                "scaling.serverRole", s.serverRole() + " is not a configured role; allowed: " + roles);
     }
 
     private void sni(SniConfig s) {

@@ -5,7 +5,10 @@ import io.sessiongrid.migration.ServerNode;
 import io.sessiongrid.node.sni.ProfileFeed;
 import io.sessiongrid.node.sni.SniSweeper;
 import io.sessiongrid.runtime.NodeComponent;
+import io.sessiongrid.scaling.engine.MemberIdentifier;
+import io.sessiongrid.scaling.engine.ScalingEngineComponent;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,15 +20,23 @@ final class BuiltInComponents {
     private BuiltInComponents() {
     }
 
-    /** Fresh instances for one node. */
-    static List<NodeComponent> create() {
-        return List.of(
+    /**
+     * Fresh instances for one node. An application that adds its own {@link ScalingEngineComponent} (its own
+     * provisioner) replaces the configured one, so a cluster never runs two engines on one member.
+     */
+    static List<NodeComponent> create(List<NodeComponent> application) {
+        List<NodeComponent> builtIn = new ArrayList<>(List.of(
                 new ClusterJobs(),          // members: analyzer and profiler Jet jobs
                 new SqlMappingsComponent(), // data members: SQL mappings of the plugin's maps
                 new ServerNode(),           // every node: the server registry entry and connection migration
                 new ProfileFeed(),          // every node: profiler forecasts -> SNI reservations
                 new SniSweeper(),           // members: SNI reclamation (the oldest member sweeps)
-                new AlertMonitor()          // every node: alert conditions -> the application's listeners
-        );
+                new AlertMonitor(),         // every node: alert conditions -> the application's listeners
+            new MemberIdentifier()      // lite members: an identifier from the engine's sessiongrid-members reservation
+        ));
+        if (application.stream().noneMatch(ScalingEngineComponent.class::isInstance)) {
+            builtIn.add(ScalingEngineComponent.configured()); // members: scaling.provisioner, the oldest decides
+        }
+        return builtIn;
     }
 }

@@ -94,7 +94,7 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
      * @throws RuntimeException whatever failed (Hazelcast's or a component's exception); nothing is left running
      */
     public static NodeRuntime start(NodeOptions options) {
-        List<NodeComponent> components = new ArrayList<>(BuiltInComponents.create());
+        List<NodeComponent> components = new ArrayList<>(BuiltInComponents.create(options.components()));
         components.addAll(options.components());
         HazelcastInstance hazelcast;
         if (options.kind().isMember()) {

@@ -51,6 +51,7 @@ public final class ScalingEngine {
     private java.util.function.BiPredicate<Double, Integer> promoteWhen = (peak, ready) -> false;
     private volatile boolean paused;
     private volatile int floor;
+    private String recordOnly;
 
     public ScalingEngine(ScalingPolicy policy, Clock clock, ServerFleet fleet, ConnectionMover mover,
                          DemandSource demand, DecisionSink sink, String member) {
@@ -71,6 +72,14 @@ public final class ScalingEngine {
     public void promoteWith(Promoter promoter, java.util.function.BiPredicate<Double, Integer> when) {
         this.promoter = promoter;
         this.promoteWhen = when;
+    }
+
+    /**
+     * Record-only mode ({@code scaling.provisioner: none}): decisions are made and recorded, their reason followed by
+     * {@code note}, but nothing is provisioned, drained or retired.
+     */
+    public void recordOnly(String note) {
+        this.recordOnly = java.util.Objects.requireNonNull(note, "note");
     }
 
     /** Stops automatic decisions (retirements in progress and rebalancing of new servers go on). */
@@ -115,13 +124,19 @@ public final class ScalingEngine {
         ScalingDecision decision = policy.decide(inputs);
         Instant now = clock.instant();
         if (decision instanceof ScalingDecision.ScaleOut out) {
-            sink.record(new DecisionRecord(now, member, policy.name(), "scale_out", out.servers(), List.of(), out.reason(),
-                    d.demand(), peak, committed));
-            fleet.provision(out.servers());
+            sink.record(new DecisionRecord(now, member, policy.name(), "scale_out", out.servers(), List.of(),
+                    noted(out.reason()), d.demand(), peak, committed));
+            if (recordOnly == null) {
+                fleet.provision(out.servers());
+            }
             lastOut = Optional.of(now);
         } else if (decision instanceof ScalingDecision.ScaleIn in) {
             sink.record(new DecisionRecord(now, member, policy.name(), "scale_in", in.servers().size(), in.servers(),
-                    in.reason(), d.demand(), peak, committed));
+                    noted(in.reason()), d.demand(), peak, committed));
+            if (recordOnly != null) {
+                lastIn = Optional.of(now);
+                return decision;
+            }
             Map<String, ServerView> byId = servers.stream().collect(Collectors.toMap(ServerView::id, s -> s));
             for (String id : in.servers()) {
                 ServerView s = byId.get(id);
@@ -139,6 +154,10 @@ public final class ScalingEngine {
                     peak, committed));
         }
         return decision;
+    }
+
+    private String noted(String reason) {
+        return recordOnly == null ? reason : reason + "; " + recordOnly;
     }
 
     private void promote(Demand d, List<ServerView> servers) {

@@ -6,7 +6,9 @@ import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.config.PartitionTypeConfig;
 import io.sessiongrid.config.ScalingConfig;
 import io.sessiongrid.migration.ServerNode;
+import io.sessiongrid.provision.ProvisionerContext;
 import io.sessiongrid.provision.ServerProvisioner;
+import io.sessiongrid.provision.ServerProvisioners;
 import io.sessiongrid.runtime.NodeComponent;
 import io.sessiongrid.runtime.NodeContext;
 import io.sessiongrid.runtime.NodeOptions;
@@ -22,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The scaling engine as a node component. On every member, once per decision interval, it checks whether this
@@ -36,13 +39,18 @@ import java.time.Duration;
 public final class ScalingEngineComponent implements NodeComponent {
     private static final Logger LOG = LoggerFactory.getLogger(ScalingEngineComponent.class);
 
-    private final ServerProvisioner provisioner;
-    private final String role;
+    /** The decision reason's suffix when {@code scaling.provisioner} is {@code none}. */
+    static final String RECORD_ONLY = "scaling.provisioner is none: recorded only, nothing provisioned or retired";
+
+    private final boolean fromConfig;
+    private ServerProvisioner provisioner;
+    private String role;
     private HazelcastInstance hazelcast;
     private ServerNode serverNode;
     private ScalingControl control;
     private ScheduledTask task;
-    private ScalingEngine engine;
+    private DecisionSink decisions;
+    private volatile ScalingEngine engine; // read by the meters on the scrape thread
     private NodeContext node;
 
     /**
@@ -50,8 +58,21 @@ public final class ScalingEngineComponent implements NodeComponent {
      * @param role        the role of new servers
      */
     public ScalingEngineComponent(ServerProvisioner provisioner, String role) {
-        this.provisioner = provisioner;
-        this.role = role;
+        this.provisioner = java.util.Objects.requireNonNull(provisioner, "provisioner");
+        this.role = java.util.Objects.requireNonNull(role, "role");
+        this.fromConfig = false;
+    }
+
+    private ScalingEngineComponent() {
+        this.fromConfig = true;
+    }
+
+    /**
+     * The engine every node runs: its provisioner and the role of new servers come from {@code scaling.provisioner}
+     * and {@code scaling.serverRole} when it starts; with {@code none} it decides and records but starts nothing.
+     */
+    public static ScalingEngineComponent configured() {
+        return new ScalingEngineComponent();
     }
 
     /** The decisions map's bounds and serializer. */
@@ -73,9 +94,24 @@ public final class ScalingEngineComponent implements NodeComponent {
         }
         node = context;
         hazelcast = context.hazelcast();
+        if (fromConfig) {
+            ScalingConfig c = context.config().scaling();
+            role = c.serverRole();
+            provisioner = ScalingConfig.NO_PROVISIONER.equals(c.provisioner()) ? new NoProvisioner()
+                    : ServerProvisioners.create(c.provisioner(), new ProvisionerContext(context.config(), Map.of(),
+                    context.clock()));
+        }
         serverNode = context.component(ServerNode.class).orElseThrow(() -> new IllegalStateException(
                 "the scaling engine needs the node's server registry (ServerNode component), which is not running"));
         control = new ScalingControl(hazelcast);
+        ScalingConfig sc = context.config().scaling();
+        decisions = new DecisionMeters(context.meters(), new MapDecisionLog(hazelcast), serverNode.servers(),
+                this::active, sc.capacityPerServer());
+        if (!(provisioner instanceof NoProvisioner)) {
+            // Twice the expected launch: a reservation should outlive a slow start, not pin chunks for long.
+            decisions = new MemberIdReservations(context.sni(), decisions,
+                    sc.provisioningTime().plus(sc.warmUpTime()).multipliedBy(2));
+        }
         if (!hazelcast.getCluster().getLocalMember().isLiteMember()) {
             try {
                 hazelcast.getSql().execute(ScalingMaps.sqlMapping()).close();
@@ -102,12 +138,16 @@ public final class ScalingEngineComponent implements NodeComponent {
                 RegistryFleet fleet = new RegistryFleet(serverNode.servers(), provisioner, hazelcast, role, backups);
                 engine = new ScalingEngine(new MeasuredHorizon(), node.clock(), fleet,
                         new MigrationMover(serverNode.servers(), serverNode.migrations()),
-                        new AnalyzerDemand(node.analyzer(), serverNode.servers()), new MapDecisionLog(hazelcast),
+                        new AnalyzerDemand(node.analyzer(), serverNode.servers()), decisions,
                         serverNode.id());
                 ScalingConfig c = node.config().scaling();
-                ScalingLimits limits = PredictiveSettings.of(c).limits();
-                engine.promoteWith(fleet, (peak, ready) -> Promotion.promoteNow(c.promotion(), peak, ready, limits,
-                        c.scaleInUtilization()));
+                if (provisioner instanceof NoProvisioner) {
+                    engine.recordOnly(RECORD_ONLY);
+                } else {
+                    ScalingLimits limits = PredictiveSettings.of(c).limits();
+                    engine.promoteWith(fleet, (peak, ready) -> Promotion.promoteNow(c.promotion(), peak, ready, limits,
+                            c.scaleInUtilization()));
+                }
                 LOG.info("scaling engine active on {}", serverNode.id());
             }
             engine.floor(control.floor());
@@ -132,7 +172,9 @@ public final class ScalingEngineComponent implements NodeComponent {
         if (task != null) {
             task.cancel();
         }
-        provisioner.close();
+        if (provisioner != null) {
+            provisioner.close();
+        }
     }
 
     /** The predictive policy, its horizon the measured provisioning time plus warm-up once there is one. */

@@ -20,8 +20,15 @@ public final class ScalingMaps {
     private ScalingMaps() {
     }
 
-    /** Bounds the decisions map and registers the serializer, on every member. */
+    /**
+     * Bounds the decisions map and registers the serializer, on every member. Idempotent: every node's built-in
+     * engine calls it, and a configuration prepared by an application may already have it (a second registration
+     * of the serializer would fail the member's start).
+     */
     public static Config configureMember(Config member) {
+        if (member.getMapConfigOrNull(DECISIONS) != null) {
+            return member;
+        }
         member.addMapConfig(new MapConfig(DECISIONS).setBackupCount(1).setTimeToLiveSeconds(DECISIONS_TTL_SECONDS)
                 .setEvictionConfig(new EvictionConfig().setEvictionPolicy(EvictionPolicy.LRU)
                         .setMaxSizePolicy(MaxSizePolicy.PER_NODE).setSize(DECISIONS_KEPT_PER_MEMBER)));

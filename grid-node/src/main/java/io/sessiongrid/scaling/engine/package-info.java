@@ -9,5 +9,10 @@
  * {@link io.sessiongrid.scaling.engine.DemandSource}, {@link io.sessiongrid.scaling.engine.DecisionSink}), so it
  * is unit-tested without Hazelcast; the adapters to the server registry, migrations, the analyzer and a
  * provisioner live beside it. {@link io.sessiongrid.scaling.engine.ForecastPoints} is shared with the simulator.
+ *
+ * <p>Every member runs {@link io.sessiongrid.scaling.engine.ScalingEngineComponent#configured()} (from
+ * {@code scaling.provisioner}; {@code none} records decisions only) unless the application adds its own engine.
+ * Decisions are counted in the node's meters; a scale-out reserves SNI identifiers for the servers it starts
+ * (application {@code sessiongrid-members}), which they take with {@link io.sessiongrid.scaling.engine.MemberIdentifier}.
  */
 package io.sessiongrid.scaling.engine;

@@ -34,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The engine on two real data members: only the oldest leads; a manual floor makes it provision a lite member
  * (in-process provisioner) that registers as a ready server and is promoted ({@code promotion: immediate}); decisions are readable through SQL and a listener;
+ * every new server takes an identifier from the {@code sessiongrid-members} SNI reservation its scale-out made;
  * when the leader dies, the other data member takes over.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -93,6 +94,10 @@ class ScalingEngineIT {
         // promotion: immediate the engine then promotes it on the member itself.
         await().atMost(Duration.ofMinutes(1)).until(() -> a.hazelcast().getCluster().getMembers().stream()
                 .filter(m -> !m.isLiteMember()).count() == 4);
+
+        // Each scale-out reserved member identifiers before launching; each new (lite) server took one of them.
+        await().atMost(Duration.ofSeconds(30)).until(() -> a.sni().status(MemberIdReservations.APP).leased() >= 2);
+        assertTrue(a.sni().status(MemberIdReservations.APP).chunks() >= 1);
 
         List<DecisionRecord> decisions = control.decisions(100);
         assertTrue(decisions.stream().anyMatch(d -> d.kind().equals("scale_out") && d.reason().contains("minimum of 4")),

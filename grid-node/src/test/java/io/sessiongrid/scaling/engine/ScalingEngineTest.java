@@ -91,6 +91,25 @@ class ScalingEngineTest {
     }
 
     @Test
+    void recordOnlyEnginesRecordTheirDecisionsWithTheNoteAndTouchNoServer() {
+        engine.recordOnly("nothing provisioned");
+        fleet.add("s0", ServerState.READY);
+        engine.floor(3);
+        assertInstanceOf(ScalingDecision.ScaleOut.class, engine.step());
+        assertEquals("scale_out", decisions.get(0).kind());
+        assertTrue(decisions.get(0).reason().endsWith("; nothing provisioned"), decisions.get(0).reason());
+        assertEquals(1, fleet.servers().size(), "nothing provisioned");
+
+        engine.floor(0);
+        fleet.add("s1", ServerState.READY);
+        fleet.add("s2", ServerState.READY);
+        clock.set(T0.plus(Duration.ofMinutes(10)));
+        assertInstanceOf(ScalingDecision.ScaleIn.class, engine.step());
+        assertTrue(fleet.drained.isEmpty() && fleet.retired.isEmpty(), "nothing drained or retired");
+        assertTrue(engine.retiring().isEmpty());
+    }
+
+    @Test
     void liteServersArePromotedOnePerIntervalWhenTheRuleSaysSoAndTheClusterIsSafe() {
         fleet.add("s0", ServerState.READY);
         fleet.add("s1", ServerState.READY);
