@@ -68,17 +68,7 @@ public final class ForecastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
-        try {
-            return run(stdout);
-        } catch (TraceException e) {
-            stderr.println("forecast: " + e.getMessage());
-            stderr.flush();
-            return 2;
-        } finally {
-            stdout.flush();
-        }
+        return TraceCommandRun.run("forecast", spec, this::run);
     }
 
     private int run(PrintWriter stdout) {

@@ -5,7 +5,6 @@ import io.sessiongrid.config.internal.DurationFormat;
 import io.sessiongrid.forecast.Forecasters;
 import io.sessiongrid.forecast.backtest.Trace;
 import io.sessiongrid.forecast.backtest.TraceCsv;
-import io.sessiongrid.forecast.backtest.TraceException;
 import io.sessiongrid.node.bench.BenchReport;
 import io.sessiongrid.node.bench.BenchResult;
 import io.sessiongrid.scaling.HpaPolicy;
@@ -91,17 +90,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
-        try {
-            return run(stdout);
-        } catch (TraceException e) {
-            stderr.println("simulate: " + e.getMessage());
-            stderr.flush();
-            return 2;
-        } finally {
-            stdout.flush();
-        }
+        return TraceCommandRun.run("simulate", spec, this::run);
     }
 
     private int run(PrintWriter stdout) {
