@@ -1,7 +1,6 @@
 package io.sessiongrid.scaling;
 
 import io.sessiongrid.scaling.ScalingDecision.Hold;
-import io.sessiongrid.scaling.ScalingDecision.ScaleIn;
 import io.sessiongrid.scaling.ScalingDecision.ScaleOut;
 
 import java.time.Clock;
@@ -78,7 +77,7 @@ public final class HpaPolicy implements ScalingPolicy {
             return new ScaleOut(desired - current, why);
         }
         if (desired < current) {
-            return new ScaleIn(in.cheapestToRetire(current - desired), why);
+            return ScalingDecision.scaleInOrHold(in.cheapestToRetire(current - desired), why);
         }
         return new Hold(why);
     }

@@ -1,7 +1,6 @@
 package io.sessiongrid.scaling;
 
 import io.sessiongrid.scaling.ScalingDecision.Hold;
-import io.sessiongrid.scaling.ScalingDecision.ScaleIn;
 import io.sessiongrid.scaling.ScalingDecision.ScaleOut;
 
 import java.time.Clock;
@@ -30,7 +29,8 @@ import java.util.Locale;
  *   <li><b>Scale-in threshold, lower.</b> Over the longer window {@code [now, now + horizon + scaleInLookahead]}
  *       (a removed server takes a horizon to come back), the fewest servers that keep the peak mean at or below
  *       {@code scaleInUtilization} and the peak upper bound within capacity. If fewer than ready plus pending,
- *       retire the difference, at most {@code maxStep}, the cheapest first (pending, then least predicted load).
+ *       retire the difference, at most {@code maxStep}, the cheapest retirable ones first (pending, then least
+ *       predicted load); hold, saying so, when no server may be retired.
  *       The gap between {@code scaleInUtilization} and {@code targetUtilization} is the hysteresis that keeps
  *       the fleet from flapping.</li>
  * </ol>
@@ -70,7 +70,7 @@ public final class PredictivePolicy implements ScalingPolicy {
         }
         if (committed > limits.maxServers()) {
             int n = Math.min(committed - limits.maxServers(), settings.maxStep());
-            return new ScaleIn(in.cheapestToRetire(n), "above the maximum of " + limits.maxServers()
+            return ScalingDecision.scaleInOrHold(in.cheapestToRetire(n), "above the maximum of " + limits.maxServers()
                     + " servers (have " + committed + ")");
         }
 
@@ -95,7 +95,7 @@ public final class PredictivePolicy implements ScalingPolicy {
                 limits.serversFor(stay.upper, 1.0)), in.floor());
         if (keep < committed) {
             int n = Math.min(committed - keep, settings.maxStep());
-            return new ScaleIn(in.cheapestToRetire(n), String.format(Locale.ROOT,
+            return ScalingDecision.scaleInOrHold(in.cheapestToRetire(n), String.format(Locale.ROOT,
                     "forecast peak %.4g (upper %.4g) within %s fits %d servers at %.0f%% scale-in threshold, have %d",
                     stay.mean, stay.upper, human(inWindow), keep, 100 * settings.scaleInUtilization(), committed));
         }

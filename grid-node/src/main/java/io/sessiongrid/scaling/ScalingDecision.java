@@ -9,6 +9,17 @@ public sealed interface ScalingDecision {
     String reason();
 
     /**
+     * A scale-in of {@code servers} (the retirable ones a policy chose), or, when none may be retired, a hold that
+     * says so: the fleet is larger than needed but every server left is one the engine must not stop.
+     */
+    static ScalingDecision scaleInOrHold(List<String> servers, String reason) {
+        return servers.isEmpty()
+                ? new Hold("no server may be retired (the engine's own member and clients it did not start stay); "
+                + "would scale in: " + reason)
+                : new ScaleIn(servers, reason);
+    }
+
+    /**
      * Add {@code servers} servers.
      *
      * @param servers how many, at least 1

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param recentError   the recent relative error of the forecast (mean absolute error over observed demand,
  *                      e.g. 0.12 for 12 %); 0 when unknown
  * @param health        the aggregate of the connections' health scores
- * @param servers       the servers, pending, ready and draining
+ * @param servers       the servers, pending, ready and draining; each says whether it may be retired
  * @param lastScaleOut  when the last scale-out was decided, if ever
  * @param lastScaleIn   when the last scale-in was decided, if ever
  * @param floor         a manual floor on the servers (from {@code scaleServers}); 0 when none
@@ -44,11 +44,12 @@ public record ScalingInputs(double demand, List<ForecastPoint> forecast, double 
     }
 
     /**
-     * The {@code n} servers cheapest to retire: pending ones first (they serve nothing yet), then ready ones by
-     * predicted load, load and id. Draining servers are already leaving and never chosen.
+     * The {@code n} retirable servers cheapest to retire: pending ones first (they serve nothing yet), then ready
+     * ones by predicted load, load and id. Draining servers are already leaving and never chosen, nor are servers
+     * that are not {@link ServerView#retirable()}; fewer than {@code n} (or none) when too few may be retired.
      */
     public List<String> cheapestToRetire(int n) {
-        return servers.stream().filter(s -> s.state() != ServerState.DRAINING)
+        return servers.stream().filter(s -> s.state() != ServerState.DRAINING && s.retirable())
                 .sorted(java.util.Comparator.comparing((ServerView s) -> s.state() != ServerState.PENDING)
                         .thenComparingDouble(ServerView::predictedLoad)
                         .thenComparingDouble(ServerView::load)

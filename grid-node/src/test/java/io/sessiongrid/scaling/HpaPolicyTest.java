@@ -89,4 +89,17 @@ class HpaPolicyTest {
         assertEquals(2, assertInstanceOf(ScaleOut.class, hpa.decide(inputs(10_000, List.of(), ready(8, 10_000))))
                 .servers(), "max 10");
     }
+
+    @Test
+    void scaleDownSkipsServersThatMayNotBeRetired() {
+        List<ServerView> servers = new ArrayList<>();
+        servers.add(new ServerView("leader", ServerState.READY, 0, 0, false));
+        servers.add(new ServerView("other", ServerState.READY, 0, 0));
+        servers.add(new ServerView("client", ServerState.READY, 0, 0, false));
+        ScaleIn in = assertInstanceOf(ScaleIn.class, hpa.decide(inputs(10, List.of(), servers)));
+        assertEquals(List.of("other"), in.servers(), "10/s needs 1 of the 3; only one may go");
+        clock.set(T0.plusSeconds(15));
+        Hold hold = assertInstanceOf(Hold.class, hpa.decide(inputs(10, List.of(), List.of(servers.get(0), servers.get(2)))));
+        assertTrue(hold.reason().startsWith("no server may be retired"), hold.reason());
+    }
 }

@@ -135,6 +135,33 @@ class PredictivePolicyTest {
     }
 
     @Test
+    void scaleInPicksOnlyRetirableServersButCountsEveryServerAsCapacity() {
+        List<ServerView> servers = List.of(
+                new ServerView("leader", ServerState.READY, 0, 0, false),
+                new ServerView("app-client", ServerState.READY, 1, 1, false),
+                new ServerView("busy", ServerState.READY, 30, 30),
+                new ServerView("quiet", ServerState.READY, 10, 10));
+        ScaleIn in = assertInstanceOf(ScaleIn.class, policy.decide(inputs(40, List.of(), servers)));
+        assertEquals(List.of("quiet", "busy"), in.servers(), "40/s fits 1 server at 55 %; 4 committed, 3 to go, "
+                + "but only the two retirable ones may");
+    }
+
+    @Test
+    void scaleInHoldsAndSaysWhyWhenNoServerMayBeRetired() {
+        List<ServerView> servers = List.of(
+                new ServerView("leader", ServerState.READY, 0, 0, false),
+                new ServerView("app-client", ServerState.READY, 0, 0, false));
+        Hold hold = assertInstanceOf(Hold.class, policy.decide(inputs(0, List.of(), servers)));
+        assertTrue(hold.reason().startsWith("no server may be retired"), hold.reason());
+        assertTrue(hold.reason().contains("fits 1 servers"), "the reason keeps the policy's own: " + hold.reason());
+
+        PredictivePolicy capped = new PredictivePolicy(settings().withLimits(new ScalingLimits(100, 0.7, 1, 1)),
+                Clock.fixed(T0, ZoneOffset.UTC));
+        Hold above = assertInstanceOf(Hold.class, capped.decide(inputs(0, List.of(), servers)));
+        assertTrue(above.reason().contains("above the maximum of 1"), above.reason());
+    }
+
+    @Test
     void healthScoresCountAsDemand() {
         ScalingInputs in = new ScalingInputs(100, List.of(), 0, new HealthAggregate(500, 400, 0.25), ready(2, 100),
                 Optional.empty(), Optional.empty(), 0);

@@ -8,6 +8,7 @@ import io.sessiongrid.provision.ServerProvisioner;
 import io.sessiongrid.scaling.ServerState;
 import io.sessiongrid.scaling.ServerView;
 import io.sessiongrid.servers.ServerInfo;
+import io.sessiongrid.servers.ServerKind;
 import io.sessiongrid.servers.ServerLoad;
 import io.sessiongrid.servers.ServerRegistry;
 
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +49,20 @@ public final class RegistryFleet implements ServerFleet, Promoter {
         this.backupCount = backupCount;
     }
 
+    /**
+     * Every registered server (leaving ones excepted) and every provisioned one not yet registered (pending). A
+     * server is retirable unless it is this member (the engine's own: retiring it would shut the engine down) or a
+     * client this engine's provisioner did not start (nothing here can stop it: it would be drained and left empty).
+     */
     @Override
     public List<ServerView> servers() {
         List<ServerView> out = new ArrayList<>();
         Set<String> registered = new HashSet<>();
+        Map<String, ProvisionedServer> provisioned = new LinkedHashMap<>(); // oldest first
+        for (ProvisionedServer p : provisioner.servers()) {
+            provisioned.put(registryId(p).orElse(p.id()), p);
+        }
+        Set<String> self = self();
         for (ServerInfo s : registry.servers()) {
             registered.add(s.id());
             ServerState state = switch (s.state()) {
@@ -61,15 +73,25 @@ public final class RegistryFleet implements ServerFleet, Promoter {
             };
             if (state != null) {
                 ServerLoad load = registry.load(s.id());
-                out.add(new ServerView(s.id(), state, load.recentRequestRate(), load.predictedRate()));
+                boolean startedHere = provisioned.containsKey(s.id()) || provisioner.server(s.id()).isPresent();
+                boolean retirable = !self.contains(s.id()) && (s.kind() != ServerKind.CLIENT || startedHere);
+                out.add(new ServerView(s.id(), state, load.recentRequestRate(), load.predictedRate(), retirable));
             }
         }
-        for (ProvisionedServer p : provisioner.servers()) {
-            if (p.phase() != ServerPhase.STOPPING && registryId(p).filter(registered::contains).isEmpty()) {
-                out.add(new ServerView(p.id(), ServerState.PENDING, 0, 0));
+        provisioned.forEach((id, p) -> {
+            if (p.phase() != ServerPhase.STOPPING && !registered.contains(id)) {
+                out.add(new ServerView(p.id(), ServerState.PENDING, 0, 0, true));
             }
-        }
+        });
         return out;
+    }
+
+    /** The ids this member goes by: its registry entry's and its member UUID. */
+    private Set<String> self() {
+        Set<String> ids = new HashSet<>();
+        registry.local().ifPresent(s -> ids.add(s.id()));
+        ids.add(hazelcast.getCluster().getLocalMember().getUuid().toString());
+        return ids;
     }
 
     @Override

@@ -77,6 +77,24 @@ class ScalingEngineTest {
     }
 
     @Test
+    void theEnginesOwnMemberAndForeignClientsAreNeverDrainedOrRetired() {
+        fleet.add("leader", ServerState.READY);
+        fleet.add("client", ServerState.READY, c("k", 1));
+        fleet.add("spare", ServerState.READY);
+        fleet.pinned.addAll(List.of("leader", "client"));
+        ScalingDecision.ScaleIn in = assertInstanceOf(ScalingDecision.ScaleIn.class, engine.step());
+        assertEquals(List.of("spare"), in.servers(), "1/s needs one server; only the spare may go");
+        assertEquals(List.of("spare"), fleet.retired);
+
+        clock.set(T0.plus(Duration.ofMinutes(10)));
+        ScalingDecision hold = engine.step();
+        assertInstanceOf(ScalingDecision.Hold.class, hold);
+        assertTrue(hold.reason().startsWith("no server may be retired"), hold.reason());
+        assertEquals("hold", decisions.get(decisions.size() - 1).kind());
+        assertEquals(List.of("spare"), fleet.drained, "neither the leader nor the client was drained");
+    }
+
+    @Test
     void pausedEnginesDecideNothingAndTheFloorHolds() {
         fleet.add("s0", ServerState.READY);
         engine.pause();
@@ -157,6 +175,7 @@ class ScalingEngineTest {
         final List<Move> moved = new ArrayList<>();
         final List<String> drained = new ArrayList<>();
         final List<String> retired = new ArrayList<>();
+        final List<String> pinned = new ArrayList<>();
         boolean safe = true;
         int seq = 100;
 
@@ -174,7 +193,7 @@ class ScalingEngineTest {
             List<ServerView> out = new ArrayList<>();
             states.forEach((id, s) -> {
                 double load = conns.get(id).stream().mapToDouble(ConnectionLoad::predictedUsage).sum();
-                out.add(new ServerView(id, s, load, load));
+                out.add(new ServerView(id, s, load, load, !pinned.contains(id)));
             });
             return out;
         }
