@@ -1,9 +1,8 @@
 package io.sessiongrid.simulate;
 
 import io.sessiongrid.analyzer.ClusterForecast;
-import org.jfree.chart.ChartUtils;
+import io.sessiongrid.chart.Charts;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYDifferenceRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
@@ -29,7 +28,6 @@ public final class SimulationChart {
 
     /** Writes {@code <dir>/simulate-<trace>.png} and returns its path. */
     public static Path write(Simulator.Comparison c, Path dir) {
-        System.setProperty("java.awt.headless", "true");
         double[] y = c.trace().values();
         double stepHours = c.trace().stepSeconds() / 3600;
         int from = Math.max(0, y.length - (int) Math.round(DAYS * 24 / stepHours));
@@ -60,32 +58,25 @@ public final class SimulationChart {
             lines.addSeries(s);
         }
 
-        XYPlot plot = new XYPlot();
-        plot.setDomainAxis(new NumberAxis("hours (last " + DAYS + " days of the trace)"));
-        plot.setRangeAxis(new NumberAxis("demand / capacity"));
+        XYPlot plot = Charts.plot("hours (last " + DAYS + " days of the trace)", "demand / capacity");
         XYStepRenderer steps = new XYStepRenderer();
-        Color[] colors = {Color.BLACK, new Color(0, 110, 200), new Color(220, 80, 0)};
+        Color[] colors = {Charts.BLACK, Charts.BLUE, Charts.ORANGE};
         for (int i = 0; i < lines.getSeriesCount(); i++) {
             steps.setSeriesPaint(i, colors[i % colors.length]);
             steps.setSeriesStroke(i, new BasicStroke(i == 0 ? 1.0f : 1.6f));
         }
         plot.setDataset(0, lines);
         plot.setRenderer(0, steps);
-        XYDifferenceRenderer diff = new XYDifferenceRenderer(new Color(0, 110, 200, 50), new Color(0, 110, 200, 50),
-                false);
-        diff.setSeriesPaint(0, new Color(0, 110, 200, 90));
-        diff.setSeriesPaint(1, new Color(0, 110, 200, 90));
+        XYDifferenceRenderer diff = new XYDifferenceRenderer(Charts.BAND_FILL, Charts.BAND_FILL, false);
+        diff.setSeriesPaint(0, Charts.BAND_EDGE);
+        diff.setSeriesPaint(1, Charts.BAND_EDGE);
         plot.setDataset(1, band);
         plot.setRenderer(1, diff);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        JFreeChart chart = new JFreeChart(c.trace().name() + ": predictive vs reactive (HPA)",
-                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
+        JFreeChart chart = Charts.chart(c.trace().name() + ": predictive vs reactive (HPA)", plot);
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve("simulate-" + c.trace().name().replaceFirst("\\.csv$", "") + ".png");
-            ChartUtils.saveChartAsPNG(file.toFile(), chart, 1400, 600);
+            Files.write(file, Charts.png(chart, 1400, 600));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the chart to " + dir, e);
