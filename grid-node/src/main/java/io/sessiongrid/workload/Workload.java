@@ -44,7 +44,12 @@ public record Workload(WorkloadShape shape, double peakRate, double writeFractio
 
     /** The built-in daily shape with a day of {@code day}, at the default rates. */
     public static Workload builtin(Duration day) {
-        return new Workload(DailyShape.builtin(ORIGIN, day), DEFAULT_PEAK_RATE, DEFAULT_WRITE_FRACTION, 64);
+        return builtin(day, ORIGIN);
+    }
+
+    /** The built-in daily shape with a day of {@code day} whose day 0 starts at {@code origin}. */
+    public static Workload builtin(Duration day, Instant origin) {
+        return new Workload(DailyShape.builtin(origin, day), DEFAULT_PEAK_RATE, DEFAULT_WRITE_FRACTION, 64);
     }
 
     /**
@@ -54,6 +59,14 @@ public record Workload(WorkloadShape shape, double peakRate, double writeFractio
      * @throws WorkloadException when the spec is empty or the trace cannot be read (what was wrong, what is allowed)
      */
     public static Workload parse(String spec, Duration day) {
+        return parse(spec, day, ORIGIN);
+    }
+
+    /**
+     * As {@link #parse(String, Duration)}, with day 0 (or the trace's first point) at {@code origin}: servers
+     * started with the same origin play the same moment of the shape.
+     */
+    public static Workload parse(String spec, Duration day, Instant origin) {
         if (spec == null || spec.isBlank()) {
             throw new WorkloadException("--workload", "empty; allowed: builtin, or a timestamp,value CSV file", null);
         }
@@ -61,10 +74,10 @@ public record Workload(WorkloadShape shape, double peakRate, double writeFractio
             throw new WorkloadException("--workload", "the day length must be > 0, got " + day, null);
         }
         if (spec.equals("builtin")) {
-            return builtin(day);
+            return builtin(day, origin);
         }
         try {
-            return new Workload(TraceShape.of(TraceCsv.read(Path.of(spec)), ORIGIN, day), DEFAULT_PEAK_RATE,
+            return new Workload(TraceShape.of(TraceCsv.read(Path.of(spec)), origin, day), DEFAULT_PEAK_RATE,
                     DEFAULT_WRITE_FRACTION, 64);
         } catch (TraceException e) {
             throw new WorkloadException("--workload " + spec, e.getMessage()

@@ -15,7 +15,6 @@ import io.sessiongrid.workload.WorkloadServer;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,8 +43,8 @@ final class TimeToReady {
         String cluster = "sessiongrid-bench-ready-" + UUID.randomUUID().toString().substring(0, 8);
         Workload workload = new Workload(DailyShape.flat(Workload.ORIGIN), 10, 0.5, 64);
         Path dir = Files.createDirectories(Path.of("target", "bench", "scaling-" + cluster));
-        Path yaml = Files.writeString(dir.resolve("member.yaml"), memberYaml(cluster));
-        LocalCommand command = WorkloadProcesses.command(LocalCommand.sessiongrid(projectRoot(), Optional.empty(),
+        Path yaml = Files.writeString(dir.resolve("member.yaml"), WorkloadProcesses.memberYaml(cluster));
+        LocalCommand command = WorkloadProcesses.command(LocalCommand.sessiongrid(WorkloadProcesses.projectRoot(), Optional.empty(),
                 Optional.of(yaml)).withStopTimeout(Duration.ofSeconds(60)), "builtin", Workload.DEFAULT_DAY, 10);
         try (SessionGrid data = ScalingBenchmark.start(cluster, config, workload, false);
              LocalProcessProvisioner provisioner = new LocalProcessProvisioner(config, command, Clock.systemUTC())) {
@@ -89,32 +88,5 @@ final class TimeToReady {
             Thread.sleep(10);
         }
         throw new IllegalStateException("no new server registered ready within " + limit);
-    }
-
-    /** The project root: grid-node/target/{classes or the jar} is three levels below it. */
-    static Path projectRoot() {
-        try {
-            Path code = Path.of(TimeToReady.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return code.getParent().getParent().getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot locate the project from " + TimeToReady.class, e);
-        }
-    }
-
-    private static String memberYaml(String cluster) {
-        return """
-                hazelcast:
-                  cluster-name: %s
-                  properties: { hazelcast.phone.home.enabled: false, hazelcast.logging.type: slf4j,
-                                hazelcast.tcp.join.port.try.count: 20 }
-                  jet: { enabled: true }
-                  network:
-                    port: { port: 5701, auto-increment: true, port-count: 100 }
-                    interfaces: { enabled: true, interfaces: [127.0.0.1] }
-                    join:
-                      multicast: { enabled: false }
-                      auto-detection: { enabled: false }
-                      tcp-ip: { enabled: true, member-list: [127.0.0.1] }
-                """.formatted(cluster);
     }
 }

@@ -58,6 +58,11 @@ final class StartCommand implements Callable<Integer> {
             description = "Requests per second of one connection at the workload's peak (default ${DEFAULT-VALUE}).")
     double workloadRate;
 
+    @Option(names = "--workload-origin", paramLabel = "EPOCH_MS", defaultValue = "${sys:sessiongrid.workload.origin:-0}",
+            description = "When the workload's day 0 starts, in epoch milliseconds (default ${DEFAULT-VALUE}: days "
+                    + "counted from the epoch, so servers started at different times share the phase).")
+    long workloadOrigin;
+
     @Option(names = "--connections", paramLabel = "N", defaultValue = "0",
             description = "With --workload: create N sessions and open their connections on this server (a driver "
                     + "for trying it alone; tests and the demo open connections themselves).")
@@ -67,7 +72,7 @@ final class StartCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         SessionGridConfig sg = config == null ? SessionGridConfigLoader.defaults() : SessionGridConfigLoader.load(config);
         Config member = HazelcastConfigs.member(hazelcast);
-        WorkloadOptions app = WorkloadOptions.of(workload, workloadDay, workloadRate, connections);
+        WorkloadOptions app = WorkloadOptions.of(workload, workloadDay, workloadRate, workloadOrigin, connections);
         GridMember grid = GridMember.start(sg, member, lite, role,
                 shutdownTimeoutSeconds == null ? null : Duration.ofSeconds(shutdownTimeoutSeconds), app.components());
         String address = grid.address();

@@ -22,7 +22,7 @@ record WorkloadOptions(Workload workload, int connections) {
      * @throws WorkloadException when the workload, its day or its rate cannot be used, or {@code --connections} is negative
      *                           or given without a workload
      */
-    static WorkloadOptions of(String spec, String day, double rate, int connections) {
+    static WorkloadOptions of(String spec, String day, double rate, long originMillis, int connections) {
         if (connections < 0) {
             throw new WorkloadException("--connections", "must be >= 0, got " + connections, null);
         }
@@ -42,7 +42,7 @@ record WorkloadOptions(Workload workload, int connections) {
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw new WorkloadException("--workload-rate", "must be > 0 requests/s, got " + rate, null);
         }
-        return new WorkloadOptions(Workload.parse(spec, length).withPeakRate(rate), connections);
+        return new WorkloadOptions(Workload.parse(spec, length, java.time.Instant.ofEpochMilli(originMillis)).withPeakRate(rate), connections);
     }
 
     List<NodeComponent> components() {

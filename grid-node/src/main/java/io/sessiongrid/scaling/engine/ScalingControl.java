@@ -26,6 +26,9 @@ public final class ScalingControl {
     private final IMap<String, Integer> control;
     private final IMap<Long, DecisionRecord> decisions;
 
+    /** The SNI application the engine reserves new servers' identifiers in, before it launches them. */
+    public static final String MEMBER_IDS_APP = MemberIdReservations.APP;
+
     public ScalingControl(HazelcastInstance hazelcast) {
         this.hazelcast = hazelcast;
         this.control = hazelcast.getMap(ScalingMaps.CONTROL);

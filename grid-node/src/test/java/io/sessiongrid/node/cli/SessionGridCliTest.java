@@ -78,10 +78,29 @@ class SessionGridCliTest {
 
     @Test
     void badSessionCountIsRefused() {
-        Run zero = run("demo", "--sessions", "0");
+        Run zero = run("demo", "--basics", "--sessions", "0");
         assertEquals(2, zero.exit());
         assertTrue(zero.err().contains("--sessions must be between 1 and 1000000, got 0"), zero.err());
-        assertEquals(2, run("demo", "--sessions", "1000001").exit());
-        assertEquals(2, run("demo", "--sessions", "many").exit());
+        assertEquals(2, run("demo", "--basics", "--sessions", "1000001").exit());
+        assertEquals(2, run("demo", "--basics", "--sessions", "many").exit());
+        Run alone = run("demo", "--sessions", "10");
+        assertEquals(2, alone.exit());
+        assertTrue(alone.err().contains("--sessions applies to --basics"), alone.err());
+    }
+
+    @Test
+    void badStoryOptionsAreRefusedBeforeAnythingStarts() {
+        Run shortDay = run("demo", "--duration", "5s");
+        assertEquals(2, shortDay.exit());
+        assertTrue(shortDay.err().contains("--duration must be between 40s and 120m"), shortDay.err());
+        Run notDuration = run("demo", "--duration", "soon");
+        assertEquals(2, notDuration.exit());
+        assertTrue(notDuration.err().contains("--duration soon: not a duration"), notDuration.err());
+        Run few = run("demo", "--connections", "3");
+        assertEquals(2, few.exit());
+        assertTrue(few.err().contains("--connections must be between 10 and 20000, got 3"), few.err());
+        Run trace = run("demo", "--trace", "no-such-trace.csv");
+        assertEquals(2, trace.exit());
+        assertTrue(trace.err().contains("--trace no-such-trace.csv: no such readable file"), trace.err());
     }
 }
