@@ -36,7 +36,6 @@ public final class Charts {
         plot.setRangeAxis(new NumberAxis(yLabel));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        plot.setDomainGridlinePaint(new Color(235, 235, 235));
         return plot;
     }
 

@@ -47,6 +47,7 @@ final class DemoCharts {
             return Optional.empty();
         }
         XYPlot plot = Charts.plot(X_LABEL, "demand (requests/s)");
+        plot.getRangeAxis().setUpperMargin(0.12); // room for the scale markers' labels above the capacity line
         add(plot, 0, collection(series(run, "offered demand", DemoSample::offeredDemand),
                 series(run, "measured demand", DemoSample::measuredDemand)), lines(Charts.BLACK, Charts.GREEN));
         add(plot, 1, collection(series(run, "ready capacity", DemoSample::readyCapacity)), steps(Charts.ORANGE));
