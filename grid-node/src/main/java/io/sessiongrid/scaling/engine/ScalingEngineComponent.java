@@ -5,6 +5,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.config.PartitionTypeConfig;
 import io.sessiongrid.config.ScalingConfig;
+import io.sessiongrid.metrics.Meters;
 import io.sessiongrid.migration.ServerNode;
 import io.sessiongrid.provision.ProvisionerContext;
 import io.sessiongrid.provision.ServerProvisioner;
@@ -41,6 +42,8 @@ public final class ScalingEngineComponent implements NodeComponent {
 
     /** The decision reason's suffix when {@code scaling.provisioner} is {@code none}. */
     static final String RECORD_ONLY = "scaling.provisioner is none: recorded only, nothing provisioned or retired";
+    /** The counter of orphaned connections the active engine re-homed. */
+    static final String ORPHANS_ADOPTED = "sessiongrid.scaling.orphans.adopted";
 
     private final boolean fromConfig;
     private ServerProvisioner provisioner;
@@ -52,6 +55,7 @@ public final class ScalingEngineComponent implements NodeComponent {
     private DecisionSink decisions;
     private volatile ScalingEngine engine; // read by the meters on the scrape thread
     private NodeContext node;
+    private Meters.Counter orphansAdopted;
 
     /**
      * @param provisioner where new servers come from (the component closes it)
@@ -107,6 +111,8 @@ public final class ScalingEngineComponent implements NodeComponent {
         ScalingConfig sc = context.config().scaling();
         decisions = new DecisionMeters(context.meters(), new MapDecisionLog(hazelcast), serverNode.servers(),
                 this::active, sc.capacityPerServer());
+        orphansAdopted = context.meters().counter(ORPHANS_ADOPTED, "orphaned connections (their server died) the "
+                + "active scaling engine gave a new owner");
         if (!(provisioner instanceof NoProvisioner)) {
             // Twice the expected launch: a reservation should outlive a slow start, not pin chunks for long.
             decisions = new MemberIdReservations(context.sni(), decisions,
@@ -141,6 +147,10 @@ public final class ScalingEngineComponent implements NodeComponent {
                         new AnalyzerDemand(node.analyzer(), serverNode.servers()), decisions,
                         serverNode.id());
                 ScalingConfig c = node.config().scaling();
+                // Re-homing is not scaling: it runs in record-only mode too (nothing is started or stopped).
+                engine.rehomeOrphansWith(new RegistryOrphans(serverNode.servers(), node.clock(),
+                        node.config().migration().moveTimeout().multipliedBy(3).plus(c.decisionInterval())),
+                        n -> orphansAdopted.add(n));
                 if (provisioner instanceof NoProvisioner) {
                     engine.recordOnly(RECORD_ONLY);
                 } else {
