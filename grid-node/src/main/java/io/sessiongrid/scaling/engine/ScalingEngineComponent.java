@@ -3,6 +3,7 @@ package io.sessiongrid.scaling.engine;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
+import io.sessiongrid.config.ConfigException;
 import io.sessiongrid.config.PartitionTypeConfig;
 import io.sessiongrid.config.ScalingConfig;
 import io.sessiongrid.metrics.Meters;
@@ -25,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * The scaling engine as a node component. On every member, once per decision interval, it checks whether this
@@ -102,8 +102,7 @@ public final class ScalingEngineComponent implements NodeComponent {
             ScalingConfig c = context.config().scaling();
             role = c.serverRole();
             provisioner = ScalingConfig.NO_PROVISIONER.equals(c.provisioner()) ? new NoProvisioner()
-                    : ServerProvisioners.create(c.provisioner(), new ProvisionerContext(context.config(), Map.of(),
-                    context.clock()));
+                    : configuredProvisioner(context);
         }
         serverNode = context.component(ServerNode.class).orElseThrow(() -> new IllegalStateException(
                 "the scaling engine needs the node's server registry (ServerNode component), which is not running"));
@@ -129,6 +128,23 @@ public final class ScalingEngineComponent implements NodeComponent {
         }
         Duration interval = context.config().scaling().decisionInterval();
         task = context.scheduler().withFixedDelay("scaling-engine", interval, interval, this::tick);
+    }
+
+    /**
+     * The provisioner of {@code scaling.provisioner} with {@code scaling.provisionerSettings}.
+     *
+     * @throws ConfigException when the provisioner refuses its settings (an unknown key, a bad value, a project
+     *                         root that is not built), with the provisioner's own message
+     */
+    private static ServerProvisioner configuredProvisioner(NodeContext context) {
+        ScalingConfig c = context.config().scaling();
+        try {
+            return ServerProvisioners.create(c.provisioner(), new ProvisionerContext(context.config(),
+                    c.provisionerSettings(), context.clock()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConfigException("configuration", "scaling.provisionerSettings", "provisioner "
+                    + c.provisioner() + " cannot start with " + c.provisionerSettings() + ": " + e.getMessage(), e);
+        }
     }
 
     /** One interval: lead or stand by. */
