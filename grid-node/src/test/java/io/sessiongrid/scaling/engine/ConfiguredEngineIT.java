@@ -62,6 +62,9 @@ class ConfiguredEngineIT {
         await().atMost(Duration.ofSeconds(30)).until(engine::active);
         await().atMost(Duration.ofSeconds(30)).until(() -> !client.scaling().decisions(5).isEmpty());
         assertEquals(member.node().serverId(), client.scaling().decisions(1).get(0).member());
+        assertFalse(client.scaling().decisionsSince(java.time.Instant.now().minusSeconds(30)).isEmpty(),
+                "the recent decisions by a key query (what the alert monitor checks)");
+        assertTrue(client.scaling().decisionsSince(java.time.Instant.now().plusSeconds(60)).isEmpty());
 
         // A floor above the one server makes the policy scale out; with provisioner none that is only recorded.
         client.scaling().scaleServers(3);
