@@ -1,6 +1,9 @@
 package io.sessiongrid.config;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The predictive scaling engine.
@@ -22,11 +25,31 @@ import java.time.Duration;
  *                           but starts and stops nothing), {@code in-process}, {@code local-process} or
  *                           {@code kubernetes} (the last needs the provision-kubernetes module)
  * @param serverRole         the role new servers get; a configured role when a provisioner is set
+ * @param provisionerSettings the provisioner's own settings by key (e.g. {@code root}, {@code hazelcast},
+ *                           {@code stopTimeout} for {@code local-process}; {@code namespace} for
+ *                           {@code kubernetes}); each provisioner refuses keys it does not know when the node
+ *                           starts; ignored with {@code none}. Empty by default.
  */
 public record ScalingConfig(int minMembers, int maxMembers, Duration decisionInterval,
                             Duration provisioningTime, Duration warmUpTime, Duration cooldown,
                             double capacityPerServer, double targetUtilization, double scaleInUtilization,
-                            int maxStep, Promotion promotion, String provisioner, String serverRole) {
+                            int maxStep, Promotion promotion, String provisioner, String serverRole,
+                            Map<String, String> provisionerSettings) {
+
+    public ScalingConfig {
+        // Null-tolerant copy: the validator, not the constructor, reports a bad setting with its path.
+        provisionerSettings = provisionerSettings == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(provisionerSettings));
+    }
+
+    /** A scaling section without provisioner settings. */
+    public ScalingConfig(int minMembers, int maxMembers, Duration decisionInterval, Duration provisioningTime,
+                         Duration warmUpTime, Duration cooldown, double capacityPerServer, double targetUtilization,
+                         double scaleInUtilization, int maxStep, Promotion promotion, String provisioner,
+                         String serverRole) {
+        this(minMembers, maxMembers, decisionInterval, provisioningTime, warmUpTime, cooldown, capacityPerServer,
+                targetUtilization, scaleInUtilization, maxStep, promotion, provisioner, serverRole, Map.of());
+    }
 
     /** The provisioner that starts nothing: the engine only decides and records. */
     public static final String NO_PROVISIONER = "none";

@@ -40,7 +40,8 @@ class DefaultsTest {
         assertEquals(new AnalyzerConfig(List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(1)), 720,
                 List.of(60, 180, 120)), c.analyzer());
         assertEquals(new ScalingConfig(1, 8, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15),
-                Duration.ofSeconds(60), 20000, 0.7, 0.6, 8, ScalingConfig.Promotion.TROUGH, "none", "edge"), c.scaling());
+                Duration.ofSeconds(60), 20000, 0.7, 0.6, 8, ScalingConfig.Promotion.TROUGH, "none", "edge",
+                java.util.Map.of()), c.scaling());
         assertEquals(new SniConfig(24, 4096, Duration.ofHours(24), Duration.ofMinutes(10)), c.sni());
         assertEquals(MetricsConfig.defaults(), c.metrics(), "the record's defaults are the file's");
     }

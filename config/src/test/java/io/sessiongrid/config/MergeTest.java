@@ -31,6 +31,17 @@ class MergeTest {
     }
 
     @Test
+    void provisionerSettingsAreStringsInFileOrder() {
+        assertTrue(defaults.scaling().provisionerSettings().isEmpty());
+        SessionGridConfig c = SessionGridConfigLoader.parse("f", """
+                scaling: { provisioner: local-process, provisionerSettings: { root: /opt/sg, stopTimeout: 90s, port: 5701 } }
+                """);
+        assertEquals(List.of("root", "stopTimeout", "port"), List.copyOf(c.scaling().provisionerSettings().keySet()));
+        assertEquals("5701", c.scaling().provisionerSettings().get("port"), "numbers are read as text");
+        assertEquals(defaults.scaling().serverRole(), c.scaling().serverRole(), "the other scaling fields stay");
+    }
+
+    @Test
     void absentPartitionFieldsTakeFieldDefaults() {
         SessionGridConfig c = SessionGridConfigLoader.parse("f", "partitions:\n  bare: {}\n");
         assertEquals(new PartitionTypeConfig("bare", 65536, Duration.ZERO, 1, Placement.SESSION, false),

@@ -223,6 +223,12 @@ class ValidationTest {
         assertEquals("relay", SessionGridConfigLoader.parse("t", "scaling: { serverRole: relay }\n").scaling().serverRole());
     }
 
+    @Test
+    void provisionerSettingsHaveNonEmptyKeys() {
+        assertRejected("scaling: { provisioner: local-process, provisionerSettings: { '': x } }\n",
+                "scaling.provisionerSettings", "a non-empty key with a string value");
+    }
+
     // ---- sni
 
     @Test

@@ -23,7 +23,7 @@ class YamlErrorsTest {
     void unknownKeyInsideASection() {
         assertRejected("scaling: { max: 3 }\n", "scaling.max", "unknown key 'max'",
                 "capacityPerServer, cooldown, decisionInterval, maxMembers, maxStep, minMembers, promotion, "
-                        + "provisioner, provisioningTime, scaleInUtilization, serverRole, targetUtilization, warmUpTime");
+                        + "provisioner, provisionerSettings, provisioningTime, scaleInUtilization, serverRole, targetUtilization, warmUpTime");
     }
 
     @Test

@@ -21,7 +21,18 @@ public enum AlertKind {
     /** A connection move rolled back since the last check (its target died, timed out or could not catch up). */
     MIGRATION_ROLLED_BACK(Duration.ZERO),
     /** Connections whose server died are still owned by no server. */
-    ORPHANED_CONNECTIONS(Duration.ofMinutes(1));
+    ORPHANED_CONNECTIONS(Duration.ofMinutes(1)),
+    /**
+     * No scaling decision was recorded within {@link AlertRules#ENGINE_SILENT_INTERVALS} decision intervals: no member
+     * runs the scaling engine (no data member), or every interval of the one that leads fails. Nothing scales.
+     */
+    NO_ACTIVE_SCALING_ENGINE(Duration.ofMinutes(2)),
+    /**
+     * The demand the active engine observed is above what the ready servers serve (ready data and lite members
+     * times {@code scaling.capacityPerServer}): scale-outs are late, failing, capped by {@code maxMembers}, or the
+     * provisioner is {@code none}.
+     */
+    DEMAND_ABOVE_READY_CAPACITY(Duration.ofMinutes(5));
 
     private final Duration holdFor;
 

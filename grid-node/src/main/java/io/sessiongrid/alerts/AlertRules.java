@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,6 +31,8 @@ public final class AlertRules {
     static final double FORECAST_ERROR_WEIGHT = 1.0 / 1440;
     /** The analyzer lags when its newest cluster window is older than this many of its intervals. */
     public static final int ANALYZER_LAG_INTERVALS = 5;
+    /** The engine is silent when no decision was recorded within this many decision intervals. */
+    public static final int ENGINE_SILENT_INTERVALS = 3;
     /** How far back a larger member count counts as "lost a member". */
     public static final Duration MEMBER_WINDOW = Duration.ofMinutes(15);
 
@@ -54,6 +57,8 @@ public final class AlertRules {
         check(AlertKind.MEMBER_LOST, f, memberLost(f), changes);
         check(AlertKind.MIGRATION_ROLLED_BACK, f, rolledBack(f), changes);
         check(AlertKind.ORPHANED_CONNECTIONS, f, orphaned(f), changes);
+        check(AlertKind.NO_ACTIVE_SCALING_ENGINE, f, engineSilent(f), changes);
+        check(AlertKind.DEMAND_ABOVE_READY_CAPACITY, f, demandAboveCapacity(f), changes);
         return changes;
     }
 
@@ -137,6 +142,24 @@ public final class AlertRules {
             return null;
         }
         return f.orphanedConnections().getAsLong() + " connection(s) of dead servers are owned by no server";
+    }
+
+    private static String engineSilent(AlertFigures f) {
+        if (f.recentDecisions().isEmpty() || f.recentDecisions().getAsLong() > 0) {
+            return null;
+        }
+        return "no scaling decision recorded within the last " + ENGINE_SILENT_INTERVALS + " decision intervals ("
+                + Duration.ofMillis(ENGINE_SILENT_INTERVALS * f.decisionInterval()).toSeconds() + " s): no member "
+                + "runs the scaling engine, or each of its intervals fails (its log says 'scaling engine interval failed')";
+    }
+
+    private static String demandAboveCapacity(AlertFigures f) {
+        if (f.demand().isEmpty() || f.readyCapacity().isEmpty()
+                || f.demand().getAsDouble() <= f.readyCapacity().getAsDouble()) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "demand %.0f requests/s is above the ready servers' capacity of "
+                + "%.0f requests/s", f.demand().getAsDouble(), f.readyCapacity().getAsDouble());
     }
 
     private String memberLost(AlertFigures f) {

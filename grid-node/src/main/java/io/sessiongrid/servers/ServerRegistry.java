@@ -44,6 +44,17 @@ public interface ServerRegistry {
     /** Connections whose server died, until they are reopened elsewhere or closed. */
     List<ConnectionOwnership> orphans();
 
+    /**
+     * Gives a connection whose server died to {@code serverId} (the scaling engine re-homes orphans this way; the
+     * new owner's application adopts it as if it had been opened there). It applies only if the entry is still
+     * what {@code orphan} says (same owner and version, orphaned or owned): a connection the application reopened
+     * or closed meanwhile is left alone.
+     *
+     * @return whether {@code serverId} now owns it
+     * @throws UnknownServerException if no server has that id
+     */
+    boolean adopt(ConnectionOwnership orphan, String serverId);
+
     /** What a server carries: connections, recent and predicted usage, health. */
     ServerLoad load(String serverId);
 

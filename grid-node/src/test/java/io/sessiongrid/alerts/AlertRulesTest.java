@@ -122,4 +122,52 @@ class AlertRulesTest {
                     OptionalDouble.empty(), OptionalLong.empty(), 0, 0, 1)));
         }
     }
+
+    /** Healthy figures but for the scaling engine's: decisions recorded recently, demand and ready capacity. */
+    static AlertFigures scaling(Instant at, OptionalLong recentDecisions, OptionalDouble demand, double readyCapacity) {
+        return new AlertFigures(at, OptionalDouble.of(0.9), OptionalDouble.of(8), OptionalLong.of(at.toEpochMilli()
+                - 5_000), 5_000, 0, 3, OptionalLong.of(0), OptionalLong.of(0), recentDecisions, 5_000, demand,
+                OptionalDouble.of(readyCapacity));
+    }
+
+    @Test
+    void anEngineThatRecordsNoDecisionIsRaisedAfterTwoMinutesAndClearedWhenOneIsRecordedAgain() {
+        Instant t = T0;
+        for (; t.isBefore(T0.plus(AlertKind.NO_ACTIVE_SCALING_ENGINE.holdFor())); t = t.plus(CHECK)) {
+            assertEquals(List.of(), rules.evaluate(scaling(t, OptionalLong.of(0), OptionalDouble.empty(), 1000)));
+        }
+        List<Alert> raised = rules.evaluate(scaling(t, OptionalLong.of(0), OptionalDouble.empty(), 1000));
+        assertEquals(List.of(AlertKind.NO_ACTIVE_SCALING_ENGINE), raised.stream().map(Alert::kind).toList());
+        assertTrue(raised.get(0).detail().contains("within the last 3 decision intervals (15 s)"), raised.get(0).detail());
+        List<Alert> cleared = rules.evaluate(scaling(t.plus(CHECK), OptionalLong.of(3), OptionalDouble.of(10), 1000));
+        assertEquals(List.of(new Alert(AlertKind.NO_ACTIVE_SCALING_ENGINE, false, "condition no longer holds",
+                t.plus(CHECK))), cleared);
+    }
+
+    @Test
+    void unknownDecisionFiguresRaiseNothing() {
+        for (int i = 0; i < 100; i++) {
+            assertEquals(List.of(), rules.evaluate(scaling(T0.plus(CHECK.multipliedBy(i)), OptionalLong.empty(),
+                    OptionalDouble.empty(), 0)));
+        }
+    }
+
+    @Test
+    void demandAboveReadyCapacityIsRaisedAfterFiveMinutesButNotForABlip() {
+        rules.evaluate(scaling(T0, OptionalLong.of(3), OptionalDouble.of(1500), 1000));
+        rules.evaluate(scaling(T0.plus(Duration.ofMinutes(4)), OptionalLong.of(3), OptionalDouble.of(1500), 1000));
+        assertEquals(List.of(), rules.evaluate(scaling(T0.plus(Duration.ofMinutes(4).plus(CHECK)), OptionalLong.of(3),
+                OptionalDouble.of(1500), 2000)), "a server became ready: the blip ends");
+
+        Instant start = T0.plus(Duration.ofMinutes(10));
+        Instant t = start;
+        for (; t.isBefore(start.plus(AlertKind.DEMAND_ABOVE_READY_CAPACITY.holdFor())); t = t.plus(CHECK)) {
+            assertEquals(List.of(), rules.evaluate(scaling(t, OptionalLong.of(3), OptionalDouble.of(1500), 1000)));
+        }
+        List<Alert> raised = rules.evaluate(scaling(t, OptionalLong.of(3), OptionalDouble.of(1500), 1000));
+        assertEquals(List.of(AlertKind.DEMAND_ABOVE_READY_CAPACITY), raised.stream().map(Alert::kind).toList());
+        assertEquals("demand 1500 requests/s is above the ready servers' capacity of 1000 requests/s",
+                raised.get(0).detail());
+        assertEquals(Set.of(AlertKind.DEMAND_ABOVE_READY_CAPACITY), rules.firing());
+    }
 }

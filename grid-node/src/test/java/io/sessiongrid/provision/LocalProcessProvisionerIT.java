@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.awaitility.Awaitility.await;
@@ -37,11 +36,8 @@ class LocalProcessProvisionerIT {
     @BeforeAll
     static void start() throws IOException {
         data = GridMember.start(CONFIG, TestClusters.memberConfig(CLUSTER), false, null);
-        Path yaml = Files.writeString(dir.resolve("member.yaml"), memberYaml(CLUSTER));
-        // Tests run in grid-node/; the project root is its parent (built: verify runs after package).
-        LocalCommand command = LocalCommand.sessiongrid(Path.of("..").toAbsolutePath().normalize(), Optional.empty(),
-                Optional.of(yaml)).withStopTimeout(Duration.ofSeconds(60));
-        provisioner = new LocalProcessProvisioner(CONFIG, command, Clock.systemUTC());
+        Path yaml = Files.writeString(dir.resolve("member.yaml"), ServerProcessFixtures.memberYaml(CLUSTER));
+        provisioner = new LocalProcessProvisioner(CONFIG, ServerProcessFixtures.command(yaml), Clock.systemUTC());
         provisioner.addListener(events::add);
     }
 
@@ -86,37 +82,5 @@ class LocalProcessProvisionerIT {
 
     private static ServerPhase phase(ProvisionedServer s) {
         return provisioner.server(s.id()).orElseThrow().phase();
-    }
-
-    /** The member settings of {@link TestClusters#memberConfig} as YAML, for a server process. */
-    static String memberYaml(String cluster) {
-        return """
-                hazelcast:
-                  cluster-name: %s
-                  properties:
-                    hazelcast.phone.home.enabled: false
-                    hazelcast.logging.type: slf4j
-                    hazelcast.max.no.heartbeat.seconds: 10
-                    hazelcast.heartbeat.interval.seconds: 1
-                    hazelcast.tcp.join.port.try.count: 20
-                  jet:
-                    enabled: true
-                  network:
-                    port:
-                      port: %d
-                      auto-increment: true
-                      port-count: 40
-                    interfaces:
-                      enabled: true
-                      interfaces: [127.0.0.1]
-                    join:
-                      multicast:
-                        enabled: false
-                      auto-detection:
-                        enabled: false
-                      tcp-ip:
-                        enabled: true
-                        member-list: [127.0.0.1]
-                """.formatted(cluster, TestClusters.BASE_PORT);
     }
 }

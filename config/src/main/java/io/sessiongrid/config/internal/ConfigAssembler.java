@@ -113,7 +113,9 @@ final class ConfigAssembler {
                 field(d.maxStep, b, ScalingConfig::maxStep, "scaling.maxStep"),
                 field(d.promotion, b, ScalingConfig::promotion, "scaling.promotion"),
                 field(d.provisioner, b, ScalingConfig::provisioner, "scaling.provisioner"),
-                field(d.serverRole, b, ScalingConfig::serverRole, "scaling.serverRole"));
+                field(d.serverRole, b, ScalingConfig::serverRole, "scaling.serverRole"),
+                // a map given replaces the base's whole: settings of one provisioner make no sense for another
+                field(d.provisionerSettings, b, ScalingConfig::provisionerSettings, "scaling.provisionerSettings"));
     }
 
     private SniConfig sni(ConfigDocument.Sni d, Optional<SniConfig> b) {

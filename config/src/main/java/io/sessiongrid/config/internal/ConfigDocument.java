@@ -63,6 +63,7 @@ final class ConfigDocument {
         ScalingConfig.Promotion promotion;
         String provisioner;
         String serverRole;
+        LinkedHashMap<String, String> provisionerSettings;
     }
 
     static final class Sni {

@@ -131,6 +131,10 @@ final class ConfigValidator {
         // With none no server is ever started, so a file with its own roles need not name one for the engine.
         check(ScalingConfig.NO_PROVISIONER.equals(s.provisioner()) || roles.contains(s.serverRole()),
                 "scaling.serverRole", s.serverRole() + " is not a configured role; allowed: " + roles);
+        // Which keys a provisioner takes is its own business (checked when the node starts it); the shape is ours.
+        s.provisionerSettings().forEach((key, value) -> check(key != null && !key.isBlank() && value != null,
+                "scaling.provisionerSettings" + (key == null || key.isBlank() ? "" : "." + key),
+                "'" + key + "': '" + value + "' is not allowed; allowed: a non-empty key with a string value"));
     }
 
     private void sni(SniConfig s) {

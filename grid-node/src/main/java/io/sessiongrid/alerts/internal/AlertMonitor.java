@@ -9,6 +9,9 @@ import io.sessiongrid.alerts.Alerts;
 import io.sessiongrid.analyzer.ClusterForecast;
 import io.sessiongrid.migration.ServerNode;
 import io.sessiongrid.runtime.NodeComponent;
+import io.sessiongrid.scaling.engine.DecisionRecord;
+import io.sessiongrid.scaling.engine.RegistryFleet;
+import io.sessiongrid.scaling.engine.ScalingControl;
 import io.sessiongrid.runtime.NodeContext;
 import io.sessiongrid.sni.PoolStatus;
 import io.sessiongrid.time.ScheduledTask;
@@ -16,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -36,11 +40,13 @@ public final class AlertMonitor implements NodeComponent, Alerts {
     private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
     private volatile Set<AlertKind> firing = Set.of();
     private NodeContext node;
+    private ScalingControl scaling;
     private ScheduledTask task;
 
     @Override
     public void start(NodeContext node) {
         this.node = node;
+        this.scaling = new ScalingControl(node.hazelcast());
         task = node.scheduler().atFixedRate("alert-check", CHECK_INTERVAL, CHECK_INTERVAL, this::check);
     }
 
@@ -89,12 +95,27 @@ public final class AlertMonitor implements NodeComponent, Alerts {
                 // Unknown this time.
             }
         }
-        return new AlertFigures(node.clock().instant(), sniFree,
+        Instant now = node.clock().instant();
+        long interval = node.config().scaling().decisionInterval().toMillis();
+        OptionalLong recentDecisions = OptionalLong.empty();
+        OptionalDouble demand = OptionalDouble.empty();
+        try {
+            List<DecisionRecord> recent = scaling.decisionsSince(
+                    now.minusMillis(AlertRules.ENGINE_SILENT_INTERVALS * interval));
+            recentDecisions = OptionalLong.of(recent.size());
+            demand = recent.isEmpty() ? demand : OptionalDouble.of(recent.get(0).demand());
+        } catch (RuntimeException e) {
+            // Unknown this time.
+        }
+        OptionalDouble readyCapacity = server.map(s -> OptionalDouble.of(RegistryFleet.readyServers(s.servers())
+                * node.config().scaling().capacityPerServer())).orElse(OptionalDouble.empty());
+        return new AlertFigures(now, sniFree,
                 forecast.map(f -> OptionalDouble.of(f.lastErrorPct())).orElse(OptionalDouble.empty()),
                 forecast.map(f -> OptionalLong.of(f.lastWindowEnd())).orElse(OptionalLong.empty()),
                 forecast.map(ClusterForecast::intervalMillis).orElse(0L),
                 node.connections().failedFlushes(),
-                node.hazelcast().getCluster().getMembers().size(), rolledBack, orphans);
+                node.hazelcast().getCluster().getMembers().size(), rolledBack, orphans, recentDecisions, interval, demand,
+                readyCapacity);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.sessiongrid.scaling.engine;
 
 import io.sessiongrid.metrics.Meters;
-import io.sessiongrid.servers.ServerKind;
 import io.sessiongrid.servers.ServerRegistry;
 
 import java.util.function.BooleanSupplier;
@@ -32,10 +31,10 @@ final class DecisionMeters implements DecisionSink {
         meters.gauge("sessiongrid.scaling.demand", "observed cluster demand at the last decision (requests/s); "
                 + "NaN unless this member's engine is active", this, m -> active.getAsBoolean() ? m.demand : Double.NaN);
         meters.gauge("sessiongrid.scaling.servers.ready", "ready servers (data and lite members); NaN unless this "
-                + "member's engine is active", registry, r -> active.getAsBoolean() ? ready(r) : Double.NaN);
+                + "member's engine is active", registry, r -> active.getAsBoolean() ? RegistryFleet.readyServers(r) : Double.NaN);
         meters.gauge("sessiongrid.scaling.capacity.ready", "requests/s the ready servers serve at 100 % "
                         + "(scaling.capacityPerServer each); NaN unless this member's engine is active", registry,
-                r -> active.getAsBoolean() ? ready(r) * capacityPerServer : Double.NaN);
+                r -> active.getAsBoolean() ? RegistryFleet.readyServers(r) * capacityPerServer : Double.NaN);
     }
 
     @Override
@@ -44,9 +43,5 @@ final class DecisionMeters implements DecisionSink {
         demand = decision.demand();
         meters.counter(DECISIONS, "scaling decisions by kind (scale_out, scale_in, hold, paused)",
                 "kind", decision.kind()).increment();
-    }
-
-    private static double ready(ServerRegistry registry) {
-        return registry.servers().stream().filter(s -> s.ready() && s.kind() != ServerKind.CLIENT).count();
     }
 }

@@ -94,6 +94,14 @@ public final class RegistryFleet implements ServerFleet, Promoter {
         return ids;
     }
 
+    /**
+     * The ready servers that count as the fleet's capacity: data and lite members. A client server's capacity is
+     * its own process's, which the engine neither adds nor removes.
+     */
+    public static long readyServers(ServerRegistry registry) {
+        return registry.servers().stream().filter(s -> s.ready() && s.kind() != ServerKind.CLIENT).count();
+    }
+
     @Override
     public void provision(int count) {
         provisioner.provision(count, role);

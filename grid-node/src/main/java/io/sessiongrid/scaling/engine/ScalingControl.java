@@ -4,9 +4,11 @@ import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.query.Predicates;
 import io.sessiongrid.migration.Migrations;
 import io.sessiongrid.migration.MoveRecord;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +79,15 @@ public final class ScalingControl {
     public List<DecisionRecord> decisions(int limit) {
         return decisions.entrySet().stream().sorted(Map.Entry.<Long, DecisionRecord>comparingByKey().reversed())
                 .limit(Math.max(0, limit)).map(Map.Entry::getValue).toList();
+    }
+
+    /**
+     * The decisions recorded at or after {@code since}, newest first: a query on the key (the decision's time),
+     * cheap enough for a periodic check, unlike {@link #decisions(int)}, which reads the whole bounded map.
+     */
+    public List<DecisionRecord> decisionsSince(Instant since) {
+        return decisions.entrySet(Predicates.greaterEqual("__key", since.toEpochMilli() * 1000)).stream()
+                .sorted(Map.Entry.<Long, DecisionRecord>comparingByKey().reversed()).map(Map.Entry::getValue).toList();
     }
 
     /** The newest {@code limit} connection moves, newest first. */

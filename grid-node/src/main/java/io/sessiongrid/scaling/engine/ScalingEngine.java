@@ -8,6 +8,9 @@ import io.sessiongrid.scaling.ServerState;
 import io.sessiongrid.scaling.ServerView;
 import io.sessiongrid.scaling.engine.ConnectionMover.ConnectionLoad;
 import io.sessiongrid.scaling.engine.DemandSource.Demand;
+import io.sessiongrid.servers.ConnectionOwnership;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,8 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +31,10 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>Servers chosen to retire whose connections are drained are retired as soon as the fleet says it is safe
  *       (data members: cluster safe, no more leaving at once than the backup count).</li>
+ *   <li>Orphaned connections (their server died) get an owner again: each goes to a ready server that is not
+ *       being retired, least predicted load and fewest connections first ({@link OrphanPlacement}), through the
+ *       connection registry, whose new owner's application then adopts it. This is not scaling: it goes on while
+ *       paused and in record-only mode.</li>
  *   <li>Servers that became ready since the last step receive connections: highest predicted usage first, from
  *       the most loaded servers, until predicted load is balanced ({@link Rebalancer}), in one batch.</li>
  *   <li>Unless paused, the policy decides on the demand, the forecast and the fleet; the decision is recorded
@@ -35,6 +44,7 @@ import java.util.stream.Collectors;
  * one caller (the engine's timer).
  */
 public final class ScalingEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(ScalingEngine.class);
 
     private final ScalingPolicy policy;
     private final Clock clock;
@@ -49,6 +59,8 @@ public final class ScalingEngine {
     private Optional<Instant> lastIn = Optional.empty();
     private Promoter promoter;
     private java.util.function.BiPredicate<Double, Integer> promoteWhen = (peak, ready) -> false;
+    private OrphanRegistry orphans;
+    private IntConsumer adopted = n -> { };
     private volatile boolean paused;
     private volatile int floor;
     private String recordOnly;
@@ -72,6 +84,15 @@ public final class ScalingEngine {
     public void promoteWith(Promoter promoter, java.util.function.BiPredicate<Double, Integer> when) {
         this.promoter = promoter;
         this.promoteWhen = when;
+    }
+
+    /**
+     * Gives orphaned connections from {@code orphans} a new owner every step, reporting each step's count to
+     * {@code adopted} (a meter).
+     */
+    public void rehomeOrphansWith(OrphanRegistry orphans, IntConsumer adopted) {
+        this.orphans = Objects.requireNonNull(orphans, "orphans");
+        this.adopted = Objects.requireNonNull(adopted, "adopted");
     }
 
     /**
@@ -107,6 +128,7 @@ public final class ScalingEngine {
     public ScalingDecision step() {
         finishRetirements();
         List<ServerView> servers = fleet.servers();
+        rehomeOrphans(servers);
         rebalanceOntoNewServers(servers);
         Demand d = demand.read();
         int committed = (int) servers.stream().filter(s -> s.state() != ServerState.DRAINING).count();
@@ -190,6 +212,39 @@ public final class ScalingEngine {
                 fleet.retire(id);
                 retiring.remove(id);
             }
+        }
+    }
+
+    private void rehomeOrphans(List<ServerView> servers) {
+        if (orphans == null) {
+            return;
+        }
+        List<ConnectionOwnership> lost = orphans.orphans();
+        if (lost.isEmpty()) {
+            return;
+        }
+        List<OrphanPlacement.Candidate> candidates = servers.stream()
+                .filter(s -> s.state() == ServerState.READY && !retiring.contains(s.id()))
+                .map(s -> new OrphanPlacement.Candidate(s.id(), s.predictedLoad(), mover.connections(s.id()).size()))
+                .toList();
+        if (candidates.isEmpty()) {
+            LOG.warn("{} orphaned connections and no ready server to take them; retried next interval", lost.size());
+            return;
+        }
+        Map<String, String> plan = OrphanPlacement.plan(lost.stream().map(ConnectionOwnership::connectionId).toList(),
+                candidates);
+        int n = 0;
+        for (ConnectionOwnership orphan : lost) {
+            try {
+                n += orphans.adopt(orphan, plan.get(orphan.connectionId())) ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.debug("orphan {} not re-homed now (retried next interval): {}", orphan.connectionId(), e.toString());
+            }
+        }
+        if (n > 0) {
+            adopted.accept(n);
+            LOG.info("gave {} of {} orphaned connections a new owner among {} ready servers", n, lost.size(),
+                    candidates.size());
         }
     }
 

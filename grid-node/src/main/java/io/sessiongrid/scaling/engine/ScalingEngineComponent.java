@@ -3,8 +3,10 @@ package io.sessiongrid.scaling.engine;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
+import io.sessiongrid.config.ConfigException;
 import io.sessiongrid.config.PartitionTypeConfig;
 import io.sessiongrid.config.ScalingConfig;
+import io.sessiongrid.metrics.Meters;
 import io.sessiongrid.migration.ServerNode;
 import io.sessiongrid.provision.ProvisionerContext;
 import io.sessiongrid.provision.ServerProvisioner;
@@ -24,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * The scaling engine as a node component. On every member, once per decision interval, it checks whether this
@@ -41,6 +42,8 @@ public final class ScalingEngineComponent implements NodeComponent {
 
     /** The decision reason's suffix when {@code scaling.provisioner} is {@code none}. */
     static final String RECORD_ONLY = "scaling.provisioner is none: recorded only, nothing provisioned or retired";
+    /** The counter of orphaned connections the active engine re-homed. */
+    static final String ORPHANS_ADOPTED = "sessiongrid.scaling.orphans.adopted";
 
     private final boolean fromConfig;
     private ServerProvisioner provisioner;
@@ -52,6 +55,7 @@ public final class ScalingEngineComponent implements NodeComponent {
     private DecisionSink decisions;
     private volatile ScalingEngine engine; // read by the meters on the scrape thread
     private NodeContext node;
+    private Meters.Counter orphansAdopted;
 
     /**
      * @param provisioner where new servers come from (the component closes it)
@@ -98,8 +102,7 @@ public final class ScalingEngineComponent implements NodeComponent {
             ScalingConfig c = context.config().scaling();
             role = c.serverRole();
             provisioner = ScalingConfig.NO_PROVISIONER.equals(c.provisioner()) ? new NoProvisioner()
-                    : ServerProvisioners.create(c.provisioner(), new ProvisionerContext(context.config(), Map.of(),
-                    context.clock()));
+                    : configuredProvisioner(context);
         }
         serverNode = context.component(ServerNode.class).orElseThrow(() -> new IllegalStateException(
                 "the scaling engine needs the node's server registry (ServerNode component), which is not running"));
@@ -107,6 +110,8 @@ public final class ScalingEngineComponent implements NodeComponent {
         ScalingConfig sc = context.config().scaling();
         decisions = new DecisionMeters(context.meters(), new MapDecisionLog(hazelcast), serverNode.servers(),
                 this::active, sc.capacityPerServer());
+        orphansAdopted = context.meters().counter(ORPHANS_ADOPTED, "orphaned connections (their server died) the "
+                + "active scaling engine gave a new owner");
         if (!(provisioner instanceof NoProvisioner)) {
             // Twice the expected launch: a reservation should outlive a slow start, not pin chunks for long.
             decisions = new MemberIdReservations(context.sni(), decisions,
@@ -125,6 +130,23 @@ public final class ScalingEngineComponent implements NodeComponent {
         task = context.scheduler().withFixedDelay("scaling-engine", interval, interval, this::tick);
     }
 
+    /**
+     * The provisioner of {@code scaling.provisioner} with {@code scaling.provisionerSettings}.
+     *
+     * @throws ConfigException when the provisioner refuses its settings (an unknown key, a bad value, a project
+     *                         root that is not built), with the provisioner's own message
+     */
+    private static ServerProvisioner configuredProvisioner(NodeContext context) {
+        ScalingConfig c = context.config().scaling();
+        try {
+            return ServerProvisioners.create(c.provisioner(), new ProvisionerContext(context.config(),
+                    c.provisionerSettings(), context.clock()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ConfigException("configuration", "scaling.provisionerSettings", "provisioner "
+                    + c.provisioner() + " cannot start with " + c.provisionerSettings() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** One interval: lead or stand by. */
     void tick() {
         try {
@@ -141,6 +163,10 @@ public final class ScalingEngineComponent implements NodeComponent {
                         new AnalyzerDemand(node.analyzer(), serverNode.servers()), decisions,
                         serverNode.id());
                 ScalingConfig c = node.config().scaling();
+                // Re-homing is not scaling: it runs in record-only mode too (nothing is started or stopped).
+                engine.rehomeOrphansWith(new RegistryOrphans(serverNode.servers(), node.clock(),
+                        node.config().migration().moveTimeout().multipliedBy(3).plus(c.decisionInterval())),
+                        n -> orphansAdopted.add(n));
                 if (provisioner instanceof NoProvisioner) {
                     engine.recordOnly(RECORD_ONLY);
                 } else {

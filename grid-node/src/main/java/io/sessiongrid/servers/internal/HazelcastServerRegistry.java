@@ -199,6 +199,15 @@ public final class HazelcastServerRegistry implements ServerRegistry {
                 .map(ConnectionRecord::view).sorted(Comparator.comparing(ConnectionOwnership::connectionId)).toList();
     }
 
+    @Override
+    public boolean adopt(ConnectionOwnership orphan, String serverId) {
+        require(serverId);
+        ConnectionRecord after = connections.executeOnKey(new ConnectionRef(orphan.sessionId(), orphan.connectionId()),
+                OwnershipProcessor.adopt(serverId, orphan.server(), orphan.version()));
+        return after != null && after.in(Phase.OWNED) && after.server().equals(serverId)
+                && after.version() == orphan.version() + 1;
+    }
+
     /** Marks the connections a dead server owned as orphaned; returns how many. */
     public int orphanAll(String deadServer) {
         int n = 0;

@@ -21,6 +21,8 @@ import java.util.Map;
  *   ACCEPT(move)      ACCEPTING -> OWNED by the target (lastMove COMPLETED)
  *   ROLLBACK(move)    MOVING/ACCEPTING -> OWNED by the source (lastMove ROLLED_BACK)
  *   ORPHAN(server)    OWNED by server -> ORPHANED
+ *   ADOPT(to, from, v) OWNED/ORPHANED by from at version v -> OWNED by to (a dead server's connection re-homed;
+ *                     any change since it was read, e.g. the application reopening it elsewhere, wins)
  *   CLOSE(server)     removed, if server owns it (a source closing a connection that moved away keeps it)
  * </pre>
  */
@@ -55,6 +57,15 @@ public record OwnershipProcessor(String op, String server, String moveId, String
 
     public static OwnershipProcessor rollback(String moveId, String reason) {
         return new OwnershipProcessor("ROLLBACK", null, moveId, null, null, 0, 0, 0, 0, 0, reason);
+    }
+
+    /**
+     * Gives a connection of a dead server ({@code from}, read at {@code expectedVersion}) to {@code server}: REGISTER,
+     * but only if nothing changed since it was read, so it never takes a connection from an owner that took it
+     * meanwhile.
+     */
+    public static OwnershipProcessor adopt(String server, String from, long expectedVersion) {
+        return new OwnershipProcessor("ADOPT", server, null, null, from, expectedVersion, 0, 0, 0, 0, null);
     }
 
     public static OwnershipProcessor orphan(String server) {
@@ -102,6 +113,8 @@ public record OwnershipProcessor(String op, String server, String moveId, String
                     : r.in(Phase.MOVING) ? r.finished(r.server(), ConnectionRecord.ROLLED_BACK, r.peer(), 0, 0, reason)
                     : r.in(Phase.ACCEPTING) ? r.finished(r.peer(), ConnectionRecord.ROLLED_BACK, r.server(), 0, 0, reason)
                     : r;
+            case "ADOPT" -> settled && r.server().equals(expectedServer) && r.version() == expectedVersion
+                    ? r.with(server, Phase.OWNED.name(), null) : r;
             case "ORPHAN" -> r.in(Phase.OWNED) && r.server().equals(server) ? r.with(server, Phase.ORPHANED.name(), null) : r;
             case "CLOSE" -> server == null || server.equals(r.server()) ? null : r;
             default -> throw new IllegalArgumentException("unknown ownership step " + op);

@@ -3,6 +3,7 @@ package io.sessiongrid.scaling.engine;
 import com.hazelcast.sql.SqlRow;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sessiongrid.SessionGrid;
+import io.sessiongrid.config.ConfigException;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.config.SessionGridConfigLoader;
 import io.sessiongrid.runtime.NodeOptions;
@@ -20,13 +21,15 @@ import java.util.List;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The engine the runtime starts on its own (no component added by the application), with the default
  * {@code scaling.provisioner: none}: it leads on the data member, records decisions that a client reads through
  * {@link SessionGrid#scaling()} and SQL, and a scale-out it decides starts nothing; its meters count decisions by
- * kind and report the ready servers.
+ * kind and report the ready servers. A provisioner that refuses its {@code scaling.provisionerSettings} fails the
+ * node's start with a configuration error.
  */
 class ConfiguredEngineIT {
     private static final String CLUSTER = TestClusters.uniqueName(ConfiguredEngineIT.class);
@@ -59,6 +62,9 @@ class ConfiguredEngineIT {
         await().atMost(Duration.ofSeconds(30)).until(engine::active);
         await().atMost(Duration.ofSeconds(30)).until(() -> !client.scaling().decisions(5).isEmpty());
         assertEquals(member.node().serverId(), client.scaling().decisions(1).get(0).member());
+        assertFalse(client.scaling().decisionsSince(java.time.Instant.now().minusSeconds(30)).isEmpty(),
+                "the recent decisions by a key query (what the alert monitor checks)");
+        assertTrue(client.scaling().decisionsSince(java.time.Instant.now().plusSeconds(60)).isEmpty());
 
         // A floor above the one server makes the policy scale out; with provisioner none that is only recorded.
         client.scaling().scaleServers(3);
@@ -87,5 +93,15 @@ class ConfiguredEngineIT {
         assertEquals(CONFIG.scaling().capacityPerServer(),
                 meters.get("sessiongrid.scaling.capacity.ready").gauge().value());
         client.scaling().release();
+    }
+
+    @Test
+    void provisionerSettingsTheProvisionerDoesNotKnowFailTheStartAsAConfigError() {
+        SessionGridConfig bad = SessionGridConfigLoader.parse("bad.yaml",
+                "scaling: { provisioner: in-process, provisionerSettings: { colour: blue } }\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> SessionGrid.start(NodeOptions.builder()
+                .config(bad).member(TestClusters.memberConfig(CLUSTER + "-bad")).shutdownHook(false).build()));
+        assertEquals("scaling.provisionerSettings", e.path());
+        assertTrue(e.getMessage().contains("unknown setting 'colour'; allowed: [hazelcast]"), e.getMessage());
     }
 }

@@ -10,6 +10,7 @@ import io.sessiongrid.scaling.ServerState;
 import io.sessiongrid.scaling.ServerView;
 import io.sessiongrid.scaling.engine.ConnectionMover.ConnectionLoad;
 import io.sessiongrid.scaling.engine.ConnectionMover.Move;
+import io.sessiongrid.servers.ConnectionOwnership;
 import io.sessiongrid.simulate.SimulatedClock;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +93,50 @@ class ScalingEngineTest {
         assertTrue(hold.reason().startsWith("no server may be retired"), hold.reason());
         assertEquals("hold", decisions.get(decisions.size() - 1).kind());
         assertEquals(List.of("spare"), fleet.drained, "neither the leader nor the client was drained");
+    }
+
+    @Test
+    void orphansGetAReadyOwnerBalancedAndCountedEvenWhenPausedAndRecordOnly() {
+        fleet.add("s0", ServerState.READY, c("a", 1));
+        fleet.add("s1", ServerState.READY);
+        fleet.add("booting", ServerState.PENDING);
+        fleet.add("leaving", ServerState.DRAINING);
+        List<ConnectionOwnership> lost = new ArrayList<>(List.of(orphan("o1"), orphan("o2"), orphan("o3"),
+                orphan("reopened")));
+        List<Integer> counted = new ArrayList<>();
+        engine.rehomeOrphansWith(new OrphanRegistry() {
+            @Override
+            public List<ConnectionOwnership> orphans() {
+                return List.copyOf(lost);
+            }
+
+            @Override
+            public boolean adopt(ConnectionOwnership orphan, String server) {
+                lost.remove(orphan);
+                if (orphan.connectionId().equals("reopened")) {
+                    return false; // the application reopened it meanwhile: the registry leaves it alone
+                }
+                fleet.conns.get(server).add(c(orphan.connectionId(), 0));
+                return true;
+            }
+        }, counted::add);
+        engine.recordOnly("nothing provisioned");
+        engine.pause();
+        engine.step();
+        assertEquals(List.of(3), counted, "three adopted; the reopened one does not count");
+        assertEquals(List.of("a", "o2"), fleet.conns.get("s0").stream().map(ConnectionLoad::connectionId).toList());
+        assertEquals(List.of("o1", "o3"),
+                fleet.conns.get("s1").stream().map(ConnectionLoad::connectionId).toList(),
+                "the server with the least predicted load first, then balanced");
+        assertTrue(fleet.conns.get("booting").isEmpty() && fleet.conns.get("leaving").isEmpty(),
+                "pending and draining servers take none");
+
+        engine.step();
+        assertEquals(List.of(3), counted, "nothing left to count");
+    }
+
+    private static ConnectionOwnership orphan(String id) {
+        return new ConnectionOwnership(id, "session-" + id, "dead", 2, ConnectionOwnership.Phase.ORPHANED, null, T0);
     }
 
     @Test

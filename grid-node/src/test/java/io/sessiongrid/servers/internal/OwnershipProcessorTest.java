@@ -103,4 +103,23 @@ class OwnershipProcessorTest {
         assertNull(entry.getValue());
         assertNull(apply(OwnershipProcessor.flip("m1")), "steps on an absent entry create nothing");
     }
+
+    @Test
+    void adoptGivesADeadServersConnectionANewOwnerUnlessItChangedSinceItWasRead() {
+        apply(OwnershipProcessor.register("A", 100));
+        ConnectionRecord orphaned = apply(OwnershipProcessor.orphan("A"));
+        assertEquals(Phase.ORPHANED, orphaned.phaseValue());
+        assertSame(orphaned, apply(OwnershipProcessor.adopt("B", "A", orphaned.version() - 1)), "stale version");
+        assertSame(orphaned, apply(OwnershipProcessor.adopt("B", "X", orphaned.version())), "another owner");
+        ConnectionRecord adopted = apply(OwnershipProcessor.adopt("B", "A", orphaned.version()));
+        assertEquals(Phase.OWNED, adopted.phaseValue());
+        assertEquals("B", adopted.server());
+        assertEquals(orphaned.version() + 1, adopted.version());
+
+        ConnectionRecord reopened = apply(OwnershipProcessor.register("C", 300)); // the application reopened it
+        assertSame(reopened, apply(OwnershipProcessor.adopt("D", "B", adopted.version())),
+                "an adoption planned on what it read never takes a connection its application reopened meanwhile");
+        entry.setValue(null);
+        assertNull(apply(OwnershipProcessor.adopt("B", "A", 1)), "nothing to adopt once closed");
+    }
 }
