@@ -15,6 +15,12 @@ public interface ConnectionMover {
     int drain(String serverId);
 
     /**
+     * Marks the server as leaving, so no drain and no rebalance moves connections onto it. The engine marks every
+     * server of a scale-in before it drains the first, or one drain would fill the next server to leave.
+     */
+    void markDraining(String serverId);
+
+    /**
      * A connection and its predicted usage (requests/s over the horizon).
      *
      * @param connectionId   the connection

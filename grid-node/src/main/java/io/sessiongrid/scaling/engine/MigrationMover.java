@@ -6,6 +6,7 @@ import io.sessiongrid.migration.MoveRequest;
 import io.sessiongrid.migration.MoveResult;
 import io.sessiongrid.servers.ConnectionOwnership;
 import io.sessiongrid.servers.ServerRegistry;
+import io.sessiongrid.servers.ServerState;
 
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,11 @@ public final class MigrationMover implements ConnectionMover {
     public int move(List<Move> moves) {
         List<MoveRequest> requests = moves.stream().map(m -> new MoveRequest(m.connectionId(), m.target())).toList();
         return (int) migrations.migrateConnections(requests).stream().filter(MoveResult::completed).count();
+    }
+
+    @Override
+    public void markDraining(String serverId) {
+        registry.setState(serverId, ServerState.DRAINING);
     }
 
     @Override

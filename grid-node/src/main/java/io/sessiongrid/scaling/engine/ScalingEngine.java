@@ -160,14 +160,19 @@ public final class ScalingEngine {
                 return decision;
             }
             Map<String, ServerView> byId = servers.stream().collect(Collectors.toMap(ServerView::id, s -> s));
+            List<String> draining = new java.util.ArrayList<>();
             for (String id : in.servers()) {
                 ServerView s = byId.get(id);
                 if (s != null && s.state() == ServerState.PENDING) {
                     fleet.retire(id); // cancel: it serves nothing yet
                 } else {
-                    mover.drain(id);
-                    retiring.add(id);
+                    mover.markDraining(id);
+                    draining.add(id);
                 }
+            }
+            for (String id : draining) { // only now: no drain may pick another server that leaves as its target
+                mover.drain(id);
+                retiring.add(id);
             }
             lastIn = Optional.of(now);
             finishRetirements();

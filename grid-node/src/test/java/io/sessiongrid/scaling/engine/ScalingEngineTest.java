@@ -59,14 +59,17 @@ class ScalingEngineTest {
 
     @Test
     void scaleInDrainsAndRetiresOnlyWhenSafe() {
-        fleet.add("s0", ServerState.READY, c("a", 10));
+        // Listed leaving-first, so a drain that picked the first ready server would pick the other one leaving.
+        fleet.add("s2", ServerState.READY, c("z", 0.5));
         fleet.add("s1", ServerState.READY, c("b", 5));
-        fleet.add("s2", ServerState.READY);
+        fleet.add("s0", ServerState.READY, c("a", 10));
         demand = new DemandSource.Demand(15, List.of(), 0, HealthAggregate.NONE);
         fleet.safe = false;
         ScalingDecision.ScaleIn in = assertInstanceOf(ScalingDecision.ScaleIn.class, engine.step());
         assertEquals(List.of("s2", "s1"), in.servers(), "the least loaded first");
         assertTrue(fleet.drained.containsAll(List.of("s2", "s1")));
+        assertEquals(Map.of("s2", "s0", "s1", "s0"), fleet.drainedInto,
+                "both drained into the server that stays, none into the other one leaving");
         assertTrue(fleet.retired.isEmpty(), "not retired while the cluster is not safe");
         assertEquals(2, engine.retiring().size());
 
@@ -219,6 +222,7 @@ class ScalingEngineTest {
         final Map<String, List<ConnectionLoad>> conns = new LinkedHashMap<>();
         final List<Move> moved = new ArrayList<>();
         final List<String> drained = new ArrayList<>();
+        final Map<String, String> drainedInto = new LinkedHashMap<>();
         final List<String> retired = new ArrayList<>();
         final List<String> pinned = new ArrayList<>();
         boolean safe = true;
@@ -284,10 +288,18 @@ class ScalingEngineTest {
         }
 
         @Override
+        public void markDraining(String serverId) {
+            states.put(serverId, ServerState.DRAINING);
+        }
+
+        @Override
         public int drain(String serverId) {
             drained.add(serverId);
-            String to = states.keySet().stream().filter(id -> !id.equals(serverId) && states.get(id) == ServerState.READY
-                    && !drained.contains(id)).findFirst().orElseThrow();
+            states.put(serverId, ServerState.DRAINING);
+            // as the migration service does: any ready server but the drained one
+            String to = states.keySet().stream().filter(id -> !id.equals(serverId) && states.get(id) == ServerState.READY)
+                    .findFirst().orElseThrow();
+            drainedInto.put(serverId, to);
             conns.get(to).addAll(conns.get(serverId));
             conns.get(serverId).clear();
             return 0;
