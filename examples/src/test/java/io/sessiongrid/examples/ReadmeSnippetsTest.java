@@ -6,34 +6,38 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * Every line of every {@code ```java} block of the README appears in this module's sources (which `mvn verify`
- * compiles), so the README shows only code that compiles against this version.
+ * Every line of every {@code ```java} block of the README appears in this module's sources or examples-client's
+ * (which `mvn verify` compiles, the latter against sessiongrid-client alone), so the README shows only code that
+ * compiles against this version.
  */
 class ReadmeSnippetsTest {
     static final Path README = Path.of("..", "README.md");
-    static final Path SOURCES = Path.of("src", "main", "java");
+    static final List<Path> SOURCES = List.of(Path.of("src", "main", "java"),
+            Path.of("..", "examples-client", "src", "main", "java"));
 
     @Test
     void everyReadmeJavaLineIsCompiledHere() throws IOException {
-        Set<String> compiled;
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            compiled = files.filter(f -> f.toString().endsWith(".java")).flatMap(ReadmeSnippetsTest::lines)
-                    .map(ReadmeSnippetsTest::normal).collect(Collectors.toSet());
+        Set<String> compiled = new HashSet<>();
+        for (Path sources : SOURCES) {
+            try (Stream<Path> files = Files.walk(sources)) {
+                files.filter(f -> f.toString().endsWith(".java")).flatMap(ReadmeSnippetsTest::lines)
+                        .map(ReadmeSnippetsTest::normal).forEach(compiled::add);
+            }
         }
         List<String> snippetLines = javaBlockLines(Files.readAllLines(README));
         assertFalse(snippetLines.isEmpty(), "the README has ```java blocks");
         List<String> missing = snippetLines.stream().map(ReadmeSnippetsTest::normal)
                 .filter(l -> !l.isEmpty() && !compiled.contains(l)).toList();
-        assertEquals(List.of(), missing, "README lines not found in examples/src/main/java (add them there verbatim)");
+        assertEquals(List.of(), missing, "README lines not found in " + SOURCES + " (add them there verbatim)");
     }
 
     static List<String> javaBlockLines(List<String> readme) {
