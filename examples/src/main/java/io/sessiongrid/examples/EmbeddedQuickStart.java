@@ -1,14 +1,11 @@
 package io.sessiongrid.examples;
 
 import io.sessiongrid.SessionGrid;
-import io.sessiongrid.config.HazelcastConfigs;
-import io.sessiongrid.config.SessionGridConfigLoader;
 import io.sessiongrid.session.SessionStore;
 
-import java.nio.file.Path;
 import java.util.Map;
 
-/** README, "Using it": the store on an embedded member and the client form. */
+/** README, "Using it": the store on an embedded member (the client form is in examples-client). */
 public final class EmbeddedQuickStart {
     private EmbeddedQuickStart() {
     }
@@ -24,12 +21,5 @@ try (SessionGrid grid = SessionGrid.embedded()) {
     sessions.partitions("s-42");                              // [cart]
     sessions.delete("s-42");                                  // every partition of the session
 }
-    }
-
-    static SessionGrid client() {
-// In an application that connects as a Hazelcast client: the same API.
-SessionGrid grid = SessionGrid.client(SessionGridConfigLoader.load(Path.of("sessiongrid.yaml")),
-                                      HazelcastConfigs.client(null));   // or your own ClientConfig
-        return grid;
     }
 }
