@@ -60,6 +60,8 @@ import java.util.stream.Collectors;
 public final class StoryDemo {
     /** After the day: how long the demo waits for retirements to finish. */
     static final Duration WIND_DOWN = Duration.ofSeconds(25);
+    /** How long the end check waits for the engine to re-home connections of a server that just left. */
+    static final Duration SETTLE = Duration.ofSeconds(10);
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
     private static final String PREFIX = "demo";
 
@@ -132,7 +134,7 @@ public final class StoryDemo {
         Path report = DemoReport.write(new DemoRun(plan.workload().describe(), origin,
                 Duration.ofSeconds(10), plan.capacity(), recorder.samples(), recorder.band(), recorder.events(), summary),
                 dir);
-        printSummary(summary, figures, dir, report);
+        printSummary(summary, figures, recorder.orphaned(), dir, report);
         return figures.ok() ? 0 : 1;
     }
 
@@ -185,26 +187,40 @@ public final class StoryDemo {
     }
 
     /** Every session intact, every connection owned by a ready server, and what a full replay would have copied. */
-    private static Figures check(SessionGrid grid, StoryPlan plan, StoryRecorder recorder) {
+    private static Figures check(SessionGrid grid, StoryPlan plan, StoryRecorder recorder) throws InterruptedException {
         int intact = WorkloadDriver.verify(grid.sessions(), PREFIX, plan.connections(), StoryPlan.TYPES);
-        Set<String> ready = grid.servers().servers().stream().filter(ServerInfo::ready).map(ServerInfo::id)
-                .collect(Collectors.toSet());
-        int ownerless = 0;
-        Map<String, Integer> byServer = new HashMap<>();
-        for (int i = 0; i < plan.connections(); i++) {
-            Optional<ConnectionOwnership> c = grid.servers().connection(WorkloadDriver.connectionId(PREFIX, i));
-            if (c.isEmpty() || !ready.contains(c.get().server())) {
-                ownerless++;
-            } else {
-                byServer.merge(c.get().server(), 1, Integer::sum);
-            }
+        // A server that just left may still be named as the owner of a connection the engine has not re-homed yet
+        // (it does so every decision interval, as a reconnecting client would): give it a few intervals.
+        long settle = System.nanoTime() + SETTLE.toNanos();
+        List<String> ownerless = ownerless(grid, plan);
+        while (!ownerless.isEmpty() && System.nanoTime() < settle) {
+            Thread.sleep(500);
+            ownerless = ownerless(grid, plan);
         }
         int servedElsewhere = servedByOthers(grid, plan);
         long full = fullReplayBytes(grid, recorder.completedMoves());
         recorder.note(Instant.now(), String.format(Locale.ROOT, "checked: %d of %d sessions intact, %d connection(s) "
-                        + "without a live owner, %d session(s) written by a server other than this member",
-                intact, plan.connections(), ownerless, servedElsewhere));
-        return new Figures(plan.connections() - intact, ownerless, servedElsewhere, full, byServer);
+                        + "without a live owner%s, %d session(s) written by a server other than this member",
+                intact, plan.connections(), ownerless.size(), ownerless.isEmpty() ? ""
+                        : " " + ownerless.subList(0, Math.min(5, ownerless.size())), servedElsewhere));
+        return new Figures(plan.connections() - intact, ownerless.size(), servedElsewhere, full);
+    }
+
+    /** Connections not owned by a ready server, each with its registry entry. */
+    private static List<String> ownerless(SessionGrid grid, StoryPlan plan) {
+        Set<String> ready = grid.servers().servers().stream().filter(ServerInfo::ready).map(ServerInfo::id)
+                .collect(Collectors.toSet());
+        List<String> bad = new java.util.ArrayList<>();
+        for (int i = 0; i < plan.connections(); i++) {
+            String id = WorkloadDriver.connectionId(PREFIX, i);
+            Optional<ConnectionOwnership> c = grid.servers().connection(id);
+            if (c.isEmpty()) {
+                bad.add(id + ": no entry");
+            } else if (c.get().phase() == ConnectionOwnership.Phase.ORPHANED || !ready.contains(c.get().server())) {
+                bad.add(id + ": " + c.get().phase() + " on " + c.get().server());
+            }
+        }
+        return bad;
     }
 
     /** Sessions that carry a write of a server other than this member: the new servers served them. */
@@ -255,7 +271,7 @@ public final class StoryDemo {
         }
     }
 
-    private void printSummary(DemoSummary s, Figures f, Path dir, Path report) {
+    private void printSummary(DemoSummary s, Figures f, int orphaned, Path dir, Path report) {
         out.println();
         out.printf(Locale.ROOT, "  scale-outs %d, scale-ins %d, peak %d servers, %.0f server-seconds%n", s.scaleOuts(),
                 s.scaleIns(), s.peakServers(), s.serverSeconds());
@@ -267,8 +283,8 @@ public final class StoryDemo {
                         / s.fullReplayBytes())));
         out.printf(Locale.ROOT, "  %d member identifier(s) allocated from the engine's SNI reservation%n",
                 s.sniAllocated());
-        out.printf(Locale.ROOT, "  sessions lost: %d of %d; connections without a live owner: %d%n", s.lostSessions(),
-                s.sessions(), f.ownerless);
+        out.printf(Locale.ROOT, "  sessions lost: %d of %d; connections without a live owner: %d (orphaned on the way "
+                + "and re-homed by the engine: %d)%n", s.lostSessions(), s.sessions(), f.ownerless, orphaned);
         out.println("  summary: " + dir.resolve("summary.json"));
         out.println("  report:  " + report);
         out.println(f.ok() ? "demo passed" : "demo FAILED: sessions lost or connections left without an owner");
@@ -295,8 +311,7 @@ public final class StoryDemo {
     }
 
     /** What the end-of-run check found. */
-    private record Figures(long lost, int ownerless, int servedElsewhere, long fullReplayBytes,
-                           Map<String, Integer> connectionsByServer) {
+    private record Figures(long lost, int ownerless, int servedElsewhere, long fullReplayBytes) {
         boolean ok() {
             return lost == 0 && ownerless == 0;
         }

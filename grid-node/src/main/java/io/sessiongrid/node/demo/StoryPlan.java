@@ -67,7 +67,7 @@ public record StoryPlan(Workload workload, int connections, Instant origin, Dura
         return String.format(Locale.ROOT, """
                 analyzer: { intervals: [1s, 2s], historyPoints: 720, connectionHistory: [60, 120] }
                 scaling:  { minMembers: 1, maxMembers: %d, decisionInterval: 2s, provisioningTime: 8s, warmUpTime: 2s,
-                            cooldown: 10s, capacityPerServer: %.1f, targetUtilization: %s, scaleInUtilization: 0.6,
+                            cooldown: 20s, capacityPerServer: %.1f, targetUtilization: %s, scaleInUtilization: 0.6,
                             maxStep: 2, promotion: never, provisioner: none, serverRole: %s }
                 migration: { moveTimeout: 10s, replay: role }
                 """, PEAK_SERVERS + 1, capacity, TARGET_UTILIZATION, ROLE);

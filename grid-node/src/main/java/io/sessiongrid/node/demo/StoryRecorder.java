@@ -48,6 +48,9 @@ final class StoryRecorder implements AutoCloseable {
     private final List<DemoEvent> events = new ArrayList<>();
     private final ConcurrentLinkedQueue<DecisionRecord> decisions = new ConcurrentLinkedQueue<>();
     private final UUID listener;
+    private final String orphanListener;
+    private final java.util.concurrent.atomic.AtomicInteger orphaned = new java.util.concurrent.atomic.AtomicInteger();
+    private int orphanedReported;
     private final Set<String> movesSeen = new java.util.HashSet<>();
     private Set<String> ready = new LinkedHashSet<>();
     private long lastForecastEnd = Long.MIN_VALUE;
@@ -70,6 +73,8 @@ final class StoryRecorder implements AutoCloseable {
         this.narrate = narrate;
         this.control = grid.scaling();
         this.listener = control.addDecisionListener(decisions::add);
+        // Connections whose server left while it still owned them: the engine re-homes them (counted, not hidden).
+        this.orphanListener = grid.servers().addOrphanListener(c -> orphaned.incrementAndGet());
     }
 
     /** Reads the cluster now; returns the sample taken. */
@@ -96,6 +101,12 @@ final class StoryRecorder implements AutoCloseable {
                 .filter(p -> p == ServerPhase.STARTING).count();
         readMoves(now);
         readForecast();
+        int nowOrphaned = orphaned.get();
+        if (nowOrphaned > orphanedReported) {
+            event(now, DemoEvent.Kind.NOTE, (nowOrphaned - orphanedReported) + " connection(s) orphaned: their server "
+                    + "left while it owned them; the engine gives them a live owner within a decision interval");
+            orphanedReported = nowOrphaned;
+        }
         long leased = 0;
         long reserved = 0;
         try {
@@ -243,8 +254,14 @@ final class StoryRecorder implements AutoCloseable {
         return ready.size();
     }
 
+    /** Connections that lost their server during the run. */
+    int orphaned() {
+        return orphaned.get();
+    }
+
     @Override
     public void close() {
         control.removeDecisionListener(listener);
+        grid.servers().removeOrphanListener(orphanListener);
     }
 }
