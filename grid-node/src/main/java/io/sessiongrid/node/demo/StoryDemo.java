@@ -60,8 +60,9 @@ import java.util.stream.Collectors;
 public final class StoryDemo {
     /** After the day: how long the demo waits for retirements to finish. */
     static final Duration WIND_DOWN = Duration.ofSeconds(25);
-    /** How long the end check waits for the engine to re-home connections of a server that just left. */
-    static final Duration SETTLE = Duration.ofSeconds(10);
+    /** How long the end check waits for the engine to re-home connections of a server that just left (it leaves
+     * them to their application for 10 s first). */
+    static final Duration SETTLE = Duration.ofSeconds(20);
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(1);
     private static final String PREFIX = "demo";
 

@@ -104,7 +104,7 @@ final class StoryRecorder implements AutoCloseable {
         int nowOrphaned = orphaned.get();
         if (nowOrphaned > orphanedReported) {
             event(now, DemoEvent.Kind.NOTE, (nowOrphaned - orphanedReported) + " connection(s) orphaned: their server "
-                    + "left while it owned them; the engine gives them a live owner within a decision interval");
+                    + "left while it owned them; the engine gives them a live owner unless their application reconnects them first");
             orphanedReported = nowOrphaned;
         }
         long leased = 0;
