@@ -80,7 +80,10 @@ public record DailyShape(Instant origin, Duration day, double trough, List<Burst
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "built-in day compressed to %ds (trough %.2f, peak 1.0 mid-day, %d bursts)",
+        if (bursts.isEmpty() && trough >= 0.999) {
+            return "a steady load (level 1)";
+        }
+        return String.format(Locale.ROOT, "daily shape compressed to %ds (trough %.2f, peak 1.0 mid-day, %d bursts)",
                 day.toSeconds(), trough, bursts.size());
     }
 }
