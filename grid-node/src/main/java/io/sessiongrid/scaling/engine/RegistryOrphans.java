@@ -60,7 +60,7 @@ final class RegistryOrphans implements OrphanRegistry {
     }
 
     @Override
-    public boolean adopt(ConnectionOwnership orphan, String server) {
-        return registry.adopt(orphan, server);
+    public Set<String> adopt(Map<ConnectionOwnership, String> newOwners) {
+        return registry.adopt(newOwners);
     }
 }

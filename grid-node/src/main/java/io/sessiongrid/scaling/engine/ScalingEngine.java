@@ -233,13 +233,15 @@ public final class ScalingEngine {
         }
         Map<String, String> plan = OrphanPlacement.plan(lost.stream().map(ConnectionOwnership::connectionId).toList(),
                 candidates);
-        int n = 0;
-        for (ConnectionOwnership orphan : lost) {
-            try {
-                n += orphans.adopt(orphan, plan.get(orphan.connectionId())) ? 1 : 0;
-            } catch (RuntimeException e) {
-                LOG.debug("orphan {} not re-homed now (retried next interval): {}", orphan.connectionId(), e.toString());
-            }
+        Map<ConnectionOwnership, String> newOwners = new LinkedHashMap<>();
+        lost.forEach(o -> newOwners.put(o, plan.get(o.connectionId())));
+        int n;
+        try {
+            n = orphans.adopt(newOwners).size();
+        } catch (RuntimeException e) {
+            // e.g. a candidate deregistered since it was read: the registry refused the batch; planned again next time
+            LOG.debug("orphans not re-homed now (retried next interval): {}", e.toString());
+            return;
         }
         if (n > 0) {
             adopted.accept(n);
