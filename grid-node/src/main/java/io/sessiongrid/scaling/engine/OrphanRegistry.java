@@ -11,7 +11,8 @@ public interface OrphanRegistry {
 
     /**
      * Connections without a live owner: those the registry marked orphaned, and those still owned by a server that
-     * is gone (a move that completed onto a server just as it died can land there after the clean-up ran).
+     * is gone (a move that completed onto a server just as it died can land there after the clean-up ran); an
+     * implementation may hold a connection back for a while, leaving it to its application's reconnect.
      */
     List<ConnectionOwnership> orphans();
 

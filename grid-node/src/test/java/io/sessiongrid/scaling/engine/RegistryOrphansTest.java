@@ -28,7 +28,7 @@ class RegistryOrphansTest {
 
     private final SimulatedClock clock = new SimulatedClock(T0);
     private final Registry registry = new Registry();
-    private final RegistryOrphans orphans = new RegistryOrphans(registry, clock, Duration.ofSeconds(30));
+    private final RegistryOrphans orphans = new RegistryOrphans(registry, clock, Duration.ofSeconds(30), Duration.ZERO);
 
     @Test
     void connectionsStillOwnedByAServerThatLeftCountUntilTheRetentionEnds() {
@@ -57,6 +57,25 @@ class RegistryOrphansTest {
         assertEquals(List.of("c1"), ids(orphans.orphans()));
         registry.servers.add("b");
         assertEquals(List.of(), ids(orphans.orphans()));
+    }
+
+    @Test
+    void aConnectionIsLeftToItsApplicationForTheGracePeriod() {
+        RegistryOrphans patient = new RegistryOrphans(registry, clock, Duration.ofSeconds(30), Duration.ofSeconds(10));
+        registry.entries.add(entry("o1", "dead", Phase.ORPHANED));
+        assertEquals(List.of(), ids(patient.orphans()), "first seen now");
+        clock.set(T0.plusSeconds(9));
+        registry.entries.add(entry("o2", "dead", Phase.ORPHANED));
+        assertEquals(List.of(), ids(patient.orphans()));
+        clock.set(T0.plusSeconds(10));
+        assertEquals(List.of("o1"), ids(patient.orphans()), "o1 waited 10 s, o2 only 1 s");
+
+        registry.entries.removeIf(c -> c.connectionId().equals("o1")); // reopened by its application
+        clock.set(T0.plusSeconds(11));
+        assertEquals(List.of(), ids(patient.orphans()));
+        registry.entries.add(entry("o1", "other-dead", Phase.ORPHANED)); // orphaned again later: a new wait
+        clock.set(T0.plusSeconds(19));
+        assertEquals(List.of("o2"), ids(patient.orphans()));
     }
 
     private static List<String> ids(List<ConnectionOwnership> list) {
