@@ -20,7 +20,10 @@ public enum AlertKind {
     MEMBER_LOST(Duration.ofMinutes(2)),
     /** A connection move rolled back since the last check (its target died, timed out or could not catch up). */
     MIGRATION_ROLLED_BACK(Duration.ZERO),
-    /** Connections whose server died are still owned by no server. */
+    /**
+     * Connections whose server died are still owned by no server, though the active scaling engine re-homes them
+     * every interval: no ready server to take them, or no active engine.
+     */
     ORPHANED_CONNECTIONS(Duration.ofMinutes(1)),
     /**
      * No scaling decision was recorded within {@link AlertRules#ENGINE_SILENT_INTERVALS} decision intervals: no member

@@ -5,6 +5,7 @@ import io.sessiongrid.analyzer.HealthScore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -45,15 +46,17 @@ public interface ServerRegistry {
     List<ConnectionOwnership> orphans();
 
     /**
-     * Gives a connection whose server died to {@code serverId} (the scaling engine re-homes orphans this way; the
-     * new owner's application adopts it as if it had been opened there). It applies only if the entry is still
-     * what {@code orphan} says (same owner and version, orphaned or owned): a connection the application reopened
-     * or closed meanwhile is left alone.
+     * Gives connections whose server died to new owners (the scaling engine re-homes orphans this way; each new
+     * owner's application adopts its connections as if they had been opened there). Each applies only if its entry
+     * is still what the given {@link ConnectionOwnership} says (same owner and version, orphaned or owned): a
+     * connection the application reopened or closed meanwhile is left alone. The entries are updated in parallel
+     * (pipelined), not one round trip after another.
      *
-     * @return whether {@code serverId} now owns it
-     * @throws UnknownServerException if no server has that id
+     * @param newOwners each orphan, as read, and the id of the server to own it
+     * @return the ids of the connections now owned by their new owner
+     * @throws UnknownServerException if a new owner is not a registered server (nothing was changed)
      */
-    boolean adopt(ConnectionOwnership orphan, String serverId);
+    Set<String> adopt(Map<ConnectionOwnership, String> newOwners);
 
     /** What a server carries: connections, recent and predicted usage, health. */
     ServerLoad load(String serverId);

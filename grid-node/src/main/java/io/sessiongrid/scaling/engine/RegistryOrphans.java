@@ -19,24 +19,31 @@ import java.util.stream.Collectors;
  * the entries still {@code OWNED} by a server that left the registry within {@code retention}. The second kind
  * exists because the clean-up after a dead server and a move onto it race: a move the coordinator accepts just
  * after the clean-up ran ends owned by the dead server and is never marked. Servers that left are found by
- * comparing the registered ids between calls (index lookups by server, no scan of every connection). Call from one
- * thread (the engine's).
+ * comparing the registered ids between calls (index lookups by server, no scan of every connection).
+ *
+ * <p>A connection counts only once it has been without a live owner for {@code grace} (as this object saw it):
+ * the application's own reconnect, which reopens it on a server of its choosing, wins; the engine re-homes what no
+ * one reopened. Call from one thread (the engine's).
  */
 final class RegistryOrphans implements OrphanRegistry {
     private final ServerRegistry registry;
     private final Clock clock;
     private final Duration retention;
+    private final Duration grace;
     private final Map<String, Instant> gone = new HashMap<>();
+    private final Map<String, Instant> firstSeen = new HashMap<>();
     private Set<String> known;
 
     /**
      * @param retention how long after a server left its connections are still looked for (longer than a move can
      *                  stay under way: a few {@code migration.moveTimeout}s)
+     * @param grace     how long a connection is left to its application before it counts
      */
-    RegistryOrphans(ServerRegistry registry, Clock clock, Duration retention) {
+    RegistryOrphans(ServerRegistry registry, Clock clock, Duration retention, Duration grace) {
         this.registry = registry;
         this.clock = clock;
         this.retention = retention;
+        this.grace = grace;
     }
 
     @Override
@@ -56,11 +63,13 @@ final class RegistryOrphans implements OrphanRegistry {
                     .filter(c -> c.phase() == ConnectionOwnership.Phase.OWNED && c.server().equals(id))
                     .forEach(c -> out.putIfAbsent(c.connectionId(), c));
         }
-        return List.copyOf(out.values());
+        firstSeen.keySet().retainAll(out.keySet());
+        out.keySet().forEach(id -> firstSeen.putIfAbsent(id, now));
+        return out.values().stream().filter(c -> !firstSeen.get(c.connectionId()).plus(grace).isAfter(now)).toList();
     }
 
     @Override
-    public boolean adopt(ConnectionOwnership orphan, String server) {
-        return registry.adopt(orphan, server);
+    public Set<String> adopt(Map<ConnectionOwnership, String> newOwners) {
+        return registry.adopt(newOwners);
     }
 }

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>Servers chosen to retire whose connections are drained are retired as soon as the fleet says it is safe
  *       (data members: cluster safe, no more leaving at once than the backup count).</li>
- *   <li>Orphaned connections (their server died) get an owner again: each goes to a ready server that is not
+ *   <li>Orphaned connections (their server died) that the {@link OrphanRegistry} hands out get an owner again
+ *       (the live one first leaves them to their application's reconnect for a grace period): each goes to a ready server that is not
  *       being retired, least predicted load and fewest connections first ({@link OrphanPlacement}), through the
  *       connection registry, whose new owner's application then adopts it. This is not scaling: it goes on while
  *       paused and in record-only mode.</li>
@@ -238,13 +239,15 @@ public final class ScalingEngine {
         }
         Map<String, String> plan = OrphanPlacement.plan(lost.stream().map(ConnectionOwnership::connectionId).toList(),
                 candidates);
-        int n = 0;
-        for (ConnectionOwnership orphan : lost) {
-            try {
-                n += orphans.adopt(orphan, plan.get(orphan.connectionId())) ? 1 : 0;
-            } catch (RuntimeException e) {
-                LOG.debug("orphan {} not re-homed now (retried next interval): {}", orphan.connectionId(), e.toString());
-            }
+        Map<ConnectionOwnership, String> newOwners = new LinkedHashMap<>();
+        lost.forEach(o -> newOwners.put(o, plan.get(o.connectionId())));
+        int n;
+        try {
+            n = orphans.adopt(newOwners).size();
+        } catch (RuntimeException e) {
+            // e.g. a candidate deregistered since it was read: the registry refused the batch; planned again next time
+            LOG.debug("orphans not re-homed now (retried next interval): {}", e.toString());
+            return;
         }
         if (n > 0) {
             adopted.accept(n);

@@ -42,6 +42,11 @@ public final class ScalingEngineComponent implements NodeComponent {
 
     /** The decision reason's suffix when {@code scaling.provisioner} is {@code none}. */
     static final String RECORD_ONLY = "scaling.provisioner is none: recorded only, nothing provisioned or retired";
+    /**
+     * The least time an orphaned connection is left to its application (whose reconnect reopens it where it
+     * chooses) before the engine re-homes it; two decision intervals when that is longer.
+     */
+    static final Duration ORPHAN_GRACE = Duration.ofSeconds(10);
     /** The counter of orphaned connections the active engine re-homed. */
     static final String ORPHANS_ADOPTED = "sessiongrid.scaling.orphans.adopted";
 
@@ -164,8 +169,12 @@ public final class ScalingEngineComponent implements NodeComponent {
                         serverNode.id());
                 ScalingConfig c = node.config().scaling();
                 // Re-homing is not scaling: it runs in record-only mode too (nothing is started or stopped).
-                engine.rehomeOrphansWith(new RegistryOrphans(serverNode.servers(), node.clock(),
-                        node.config().migration().moveTimeout().multipliedBy(3).plus(c.decisionInterval())),
+                Duration twoIntervals = c.decisionInterval().multipliedBy(2);
+                Duration grace = twoIntervals.compareTo(ORPHAN_GRACE) > 0 ? twoIntervals : ORPHAN_GRACE;
+                // a dead server's stray connections are looked for longer than any move onto it can take, plus grace
+                Duration retention = node.config().migration().moveTimeout().multipliedBy(3)
+                        .plus(c.decisionInterval()).plus(grace);
+                engine.rehomeOrphansWith(new RegistryOrphans(serverNode.servers(), node.clock(), retention, grace),
                         n -> orphansAdopted.add(n));
                 if (provisioner instanceof NoProvisioner) {
                     engine.recordOnly(RECORD_ONLY);

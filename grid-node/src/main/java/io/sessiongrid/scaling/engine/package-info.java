@@ -3,7 +3,7 @@
  * ({@link io.sessiongrid.scaling}) and carries out its decision: provision, wait for readiness, move the
  * connections with the highest predicted usage from the most loaded servers onto new capacity; or drain the
  * least-loaded retirable server and retire it once that is safe. Every interval it also gives the connections of
- * servers that died an owner again ({@link io.sessiongrid.scaling.engine.OrphanPlacement}, counted as
+ * servers that died, once their application has had a grace period to reopen them itself, an owner again ({@link io.sessiongrid.scaling.engine.OrphanPlacement}, counted as
  * {@code sessiongrid.scaling.orphans.adopted}), in record-only mode too: re-homing is not scaling.
  *
  * <p>{@link io.sessiongrid.scaling.engine.ScalingEngine} talks to the cluster only through small ports

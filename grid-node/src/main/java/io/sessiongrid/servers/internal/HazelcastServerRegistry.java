@@ -24,12 +24,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /** {@link ServerRegistry} over the {@value ServerMaps#SERVERS} and {@value ServerMaps#CONNECTIONS} IMaps. */
 public final class HazelcastServerRegistry implements ServerRegistry {
+    /** Adoptions sent before their answers are awaited: pipelined, but bounded. */
+    private static final int ADOPT_IN_FLIGHT = 1024;
     private final IMap<String, ServerRecord> servers;
     private final IMap<ConnectionRef, ConnectionRecord> connections;
     private final IMap<Object, HealthScore> scores;
@@ -200,12 +203,32 @@ public final class HazelcastServerRegistry implements ServerRegistry {
     }
 
     @Override
-    public boolean adopt(ConnectionOwnership orphan, String serverId) {
-        require(serverId);
-        ConnectionRecord after = connections.executeOnKey(new ConnectionRef(orphan.sessionId(), orphan.connectionId()),
-                OwnershipProcessor.adopt(serverId, orphan.server(), orphan.version()));
-        return after != null && after.in(Phase.OWNED) && after.server().equals(serverId)
-                && after.version() == orphan.version() + 1;
+    public Set<String> adopt(Map<ConnectionOwnership, String> newOwners) {
+        new java.util.HashSet<>(newOwners.values()).forEach(this::require);
+        Set<String> adopted = new java.util.HashSet<>();
+        List<Map.Entry<ConnectionOwnership, String>> all = List.copyOf(newOwners.entrySet());
+        for (int from = 0; from < all.size(); from += ADOPT_IN_FLIGHT) {
+            List<Map.Entry<ConnectionOwnership, String>> chunk = all.subList(from, Math.min(all.size(), from + ADOPT_IN_FLIGHT));
+            List<java.util.concurrent.CompletableFuture<ConnectionRecord>> pending = new ArrayList<>(chunk.size());
+            for (Map.Entry<ConnectionOwnership, String> e : chunk) {
+                ConnectionOwnership o = e.getKey();
+                pending.add(connections.submitToKey(new ConnectionRef(o.sessionId(), o.connectionId()),
+                        OwnershipProcessor.adopt(e.getValue(), o.server(), o.version())).toCompletableFuture());
+            }
+            for (int i = 0; i < chunk.size(); i++) {
+                ConnectionOwnership o = chunk.get(i).getKey();
+                try {
+                    ConnectionRecord after = pending.get(i).join();
+                    if (after != null && after.in(Phase.OWNED) && after.server().equals(chunk.get(i).getValue())
+                            && after.version() == o.version() + 1) {
+                        adopted.add(o.connectionId());
+                    }
+                } catch (RuntimeException failed) {
+                    // left as it was (e.g. its partition migrating): whoever re-homes orphans tries again
+                }
+            }
+        }
+        return adopted;
     }
 
     /** Marks the connections a dead server owned as orphaned; returns how many. */

@@ -18,9 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -114,13 +116,16 @@ class ScalingEngineTest {
             }
 
             @Override
-            public boolean adopt(ConnectionOwnership orphan, String server) {
-                lost.remove(orphan);
-                if (orphan.connectionId().equals("reopened")) {
-                    return false; // the application reopened it meanwhile: the registry leaves it alone
-                }
-                fleet.conns.get(server).add(c(orphan.connectionId(), 0));
-                return true;
+            public Set<String> adopt(Map<ConnectionOwnership, String> newOwners) {
+                Set<String> adopted = new LinkedHashSet<>();
+                newOwners.forEach((orphan, server) -> {
+                    lost.remove(orphan);
+                    if (!orphan.connectionId().equals("reopened")) { // reopened meanwhile: the registry leaves it
+                        fleet.conns.get(server).add(c(orphan.connectionId(), 0));
+                        adopted.add(orphan.connectionId());
+                    }
+                });
+                return adopted;
             }
         }, counted::add);
         engine.recordOnly("nothing provisioned");
