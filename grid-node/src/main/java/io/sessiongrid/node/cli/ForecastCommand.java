@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
         description = {"Backtests every forecaster on a timestamp,value CSV trace (NAB format, or seconds in the "
                 + "first column): 40 rolling origins over the second half, MASE scaled by the seasonal-naive "
                 + "error of the first half.",
-                "Prints MASE, sMAPE and cover95 (the share of actual values inside the 95% prediction interval) per model and writes <out>/forecast.json."})
+                "Prints MASE, sMAPE and cover95 (the share of actual values inside the 95%% prediction interval) per model and writes <out>/forecast.json."})
 public final class ForecastCommand implements Callable<Integer> {
 
     /** auto must be at least this much better than seasonal naive (MASE ratio) to meet the bar. */
