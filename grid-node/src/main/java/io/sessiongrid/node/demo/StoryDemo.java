@@ -105,6 +105,9 @@ public final class StoryDemo {
                 spec, options.duration(), StoryPlan.PEAK_RATE, origin);
         LocalProcessProvisioner provisioner = new LocalProcessProvisioner(config, command, Clock.systemUTC());
         ProgressLine progress = new ProgressLine(out, terminal);
+        // Ctrl-C must not leave the server JVMs running on their own: stop them with this one.
+        Thread stopServers = new Thread(provisioner::close, "sessiongrid-demo-stop-servers");
+        Runtime.getRuntime().addShutdownHook(stopServers);
         Figures figures;
         StoryRecorder recorder = null;
         try (SessionGrid grid = SessionGrid.start(NodeOptions.builder().config(config)
@@ -124,6 +127,11 @@ public final class StoryDemo {
                 recorder.close();
             }
             progress.finish();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopServers);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it stops the servers
+            }
         }
         // The grid (and with it the provisioner, which stops its servers) is closed here.
         DemoSummary summary = new DemoSummary(recorder.scaleOuts(), recorder.scaleIns(), recorder.migrations(),
