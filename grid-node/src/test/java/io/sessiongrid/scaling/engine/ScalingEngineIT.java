@@ -50,7 +50,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The engine on two real data members: only the oldest leads; a manual floor makes it provision a lite member
  * (in-process provisioner) that registers as a ready server and is promoted ({@code promotion: immediate}); decisions are readable through SQL and a listener;
  * every new server takes an identifier from the {@code sessiongrid-members} SNI reservation its scale-out made;
- * when the leader dies, the other data member takes over.
+ * released from the floor, the engine scales in to minMembers, retiring the promoted data members gracefully, one at
+ * a time and only while the cluster is safe, with no session lost; when the leader dies, the other data member takes
+ * over.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScalingEngineIT {
