@@ -28,8 +28,9 @@
  *
  * <h2>Drains</h2>
  * {@link io.sessiongrid.migration.Migrations#drain} marks the server {@code DRAINING} and moves all its connections,
- * highest predicted usage first, each to the least-loaded {@code READY} server whose role needs every type the
- * drained server's role needs; begins go out in one bulk step per (source, target) and targets copy in batches.
+ * highest predicted usage first, each to the least-loaded ({@link io.sessiongrid.migration.ConnectionPlacement})
+ * {@code READY} server whose role needs every type the drained server's role needs; begins go out in one bulk step
+ * per (source, target) and targets copy in batches.
  *
  * <h2>Records and counters</h2>
  * Finished moves are kept in {@value io.sessiongrid.migration.Migrations#MOVES_MAP} (bounded per member, a day at

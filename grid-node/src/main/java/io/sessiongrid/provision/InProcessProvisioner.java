@@ -87,6 +87,13 @@ public final class InProcessProvisioner extends BookedProvisioner {
             return;
         }
         members.put(s.id(), member);
+        // Retired while it started (a scale-in that cancelled it): retire() found no member to stop, so stop it here.
+        // After the put, so that a retire() from now on finds it (a second close is a no-op).
+        if (book.get(s.id()).map(p -> p.phase() == ServerPhase.STOPPING || p.phase().terminal()).orElse(true)) {
+            members.remove(s.id());
+            member.close();
+            return;
+        }
         book.handle(s.id(), member.hazelcast().getLocalEndpoint().getUuid().toString());
         member.hazelcast().getLifecycleService().addLifecycleListener(e -> {
             if (e.getState() == LifecycleEvent.LifecycleState.SHUTDOWN) {

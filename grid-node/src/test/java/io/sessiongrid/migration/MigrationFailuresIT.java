@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Moves under concurrent writes, a drain followed by a graceful shutdown, and members terminated mid-move (target:
- * the move rolls back; source: it completes). Three data members, a lite member and a client, plus members each
- * test starts and stops itself.
+ * the move rolls back; source: it completes, or rolls back onto the source that left, which is then orphaned). Three
+ * data members, a lite member and a client, plus members each test starts and stops itself.
  */
 class MigrationFailuresIT extends MigrationTestBase {
     @Test
@@ -159,11 +159,8 @@ class MigrationFailuresIT extends MigrationTestBase {
         source.connections().opened("c-st-stays", "s-st-2");
         List<ConnectionOwnership> orphaned = new CopyOnWriteArrayList<>();
         String orphanListener = client.servers().addOrphanListener(orphaned::add);
-        internals(lite).holdIncomingMoves(true);
         try {
-            CompletableFuture<MoveResult> move = CompletableFuture.supplyAsync(
-                    () -> client.migrations().migrateConnection("c-st", id(lite)));
-            await().until(() -> client.servers().connection("c-st").orElseThrow().phase() == ConnectionOwnership.Phase.MOVING);
+            CompletableFuture<MoveResult> move = heldMoveToLite("c-st");
             String sourceId = id(source);
 
             source.hazelcast().getLifecycleService().terminate();
@@ -183,6 +180,50 @@ class MigrationFailuresIT extends MigrationTestBase {
             internals(lite).holdIncomingMoves(false);
             client.servers().removeOrphanListener(orphanListener);
         }
+    }
+
+    /**
+     * The race the janitor's second pass closes: a move whose source dies is not the clean-up's to roll back (it
+     * would complete), but its target never accepts, so it rolls back at its deadline, after the clean-up, to the
+     * source that is gone. The connection then belongs to no live server and was not marked; the second pass marks
+     * it orphaned, so the orphan listeners (the scaling engine among them) hear of it.
+     */
+    @Test
+    void aMoveRolledBackOntoASourceThatLeftIsOrphanedByTheSecondCleanUp() throws Exception {
+        SessionGrid source = cluster.member("shop-server");
+        seed(source, "s-rb", 1);
+        source.connections().opened("c-rb", "s-rb");
+        List<ConnectionOwnership> orphaned = new CopyOnWriteArrayList<>();
+        String orphanListener = client.servers().addOrphanListener(orphaned::add);
+        try {
+            CompletableFuture<MoveResult> move = heldMoveToLite("c-rb");
+            String sourceId = id(source);
+
+            source.hazelcast().getLifecycleService().terminate();
+            await().untilAsserted(() -> assertTrue(client.servers().server(sourceId).isEmpty()));
+
+            MoveResult result = move.get(); // the held target never accepts: rolled back at the deadline
+            assertEquals(MoveOutcome.ROLLED_BACK, result.outcome(), result::toString);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                ConnectionOwnership owner = client.servers().connection("c-rb").orElseThrow();
+                assertEquals(ConnectionOwnership.Phase.ORPHANED, owner.phase(), owner::toString);
+                assertEquals(sourceId, owner.server());
+            });
+            await().untilAsserted(() -> assertTrue(orphaned.stream().anyMatch(o -> o.connectionId().equals("c-rb"))));
+        } finally {
+            internals(lite).holdIncomingMoves(false);
+            client.servers().removeOrphanListener(orphanListener);
+        }
+    }
+
+    /** Starts moving {@code connection} to the lite member, which holds it before it copies anything. */
+    private static CompletableFuture<MoveResult> heldMoveToLite(String connection) {
+        internals(lite).holdIncomingMoves(true);
+        CompletableFuture<MoveResult> move = CompletableFuture.supplyAsync(
+                () -> client.migrations().migrateConnection(connection, id(lite)));
+        await().until(() -> client.servers().connection(connection).orElseThrow().phase()
+                == ConnectionOwnership.Phase.MOVING);
+        return move;
     }
 
     private static SessionGrid serverNode(String serverId) {

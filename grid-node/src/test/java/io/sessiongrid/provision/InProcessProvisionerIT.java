@@ -1,6 +1,8 @@
 package io.sessiongrid.provision;
 
 import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.config.SessionGridConfig;
@@ -14,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.awaitility.Awaitility.await;
@@ -21,7 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** In-process servers join a real cluster as lite members, retire gracefully, and a dead one is noticed. */
+/**
+ * In-process servers join a real cluster as lite members, retire gracefully (also when retired while starting), and a
+ * dead one is noticed.
+ */
 class InProcessProvisionerIT {
     private static final SessionGridConfig CONFIG = SessionGridConfigLoader.defaults();
     private static final String CLUSTER = TestClusters.uniqueName(InProcessProvisionerIT.class);
@@ -72,6 +80,33 @@ class InProcessProvisionerIT {
         instance.getLifecycleService().terminate();
         await().atMost(Duration.ofSeconds(30)).until(() -> phase(s) == ServerPhase.FAILED);
         assertTrue(events.stream().anyMatch(e -> e instanceof ProvisionEvent.Died d && d.server().id().equals(s.id())));
+    }
+
+    @Test
+    void aServerRetiredWhileItStartsStopsOnceStarted() {
+        Set<UUID> joined = ConcurrentHashMap.newKeySet();
+        Set<UUID> left = ConcurrentHashMap.newKeySet();
+        UUID listener = data.hazelcast().getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent e) {
+                joined.add(e.getMember().getUuid());
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent e) {
+                left.add(e.getMember().getUuid());
+            }
+        });
+        try {
+            ProvisionedServer s = provisioner.provision(1, "edge").get(0);
+            provisioner.retire(s.id()); // at once: its member is still starting, there is nothing to stop yet
+            assertEquals(ServerPhase.STOPPED, phase(s));
+            // The member that was starting joins, then leaves by itself: none stays behind as an untracked server.
+            await().atMost(Duration.ofMinutes(1)).until(() -> !joined.isEmpty() && left.containsAll(joined));
+            assertEquals(ServerPhase.STOPPED, phase(s));
+        } finally {
+            data.hazelcast().getCluster().removeMembershipListener(listener);
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.sessiongrid.migration.MoveResult;
 import io.sessiongrid.provision.LocalCommand;
 import io.sessiongrid.provision.LocalProcessProvisioner;
 import io.sessiongrid.provision.ServerPhase;
+import io.sessiongrid.provision.ServerProcessFixtures;
 import io.sessiongrid.runtime.NodeOptions;
 import io.sessiongrid.servers.ServerInfo;
 import io.sessiongrid.servers.ServerKind;
@@ -24,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,10 +52,8 @@ class WorkloadServerIT {
     static void start() throws IOException {
         driver = SessionGrid.start(NodeOptions.builder().config(CONFIG).member(TestClusters.memberConfig(CLUSTER))
                 .shutdownHook(false).build());
-        Path yaml = Files.writeString(dir.resolve("member.yaml"), memberYaml(CLUSTER));
-        // Tests run in grid-node/; the project root is its parent (built: verify runs after package).
-        LocalCommand base = LocalCommand.sessiongrid(Path.of("..").toAbsolutePath().normalize(), Optional.empty(),
-                Optional.of(yaml)).withStopTimeout(Duration.ofSeconds(60));
+        Path yaml = Files.writeString(dir.resolve("member.yaml"), ServerProcessFixtures.memberYaml(CLUSTER));
+        LocalCommand base = ServerProcessFixtures.command(yaml);
         // A fast rate so that a few seconds show many writes whatever the day's phase (trough: 0.15 x 40/s).
         provisioner = new LocalProcessProvisioner(CONFIG,
                 WorkloadProcesses.command(base, "builtin", Duration.ofMinutes(2), 40), Clock.systemUTC());
@@ -137,23 +135,5 @@ class WorkloadServerIT {
                     .map(v -> Long.parseLong(v.substring(0, v.indexOf(':')))).orElse(0L));
         }
         return most;
-    }
-
-    private static String memberYaml(String cluster) {
-        return """
-                hazelcast:
-                  cluster-name: %s
-                  properties: { hazelcast.phone.home.enabled: false, hazelcast.logging.type: slf4j,
-                                hazelcast.max.no.heartbeat.seconds: 10, hazelcast.heartbeat.interval.seconds: 1,
-                                hazelcast.tcp.join.port.try.count: 20 }
-                  jet: { enabled: true }
-                  network:
-                    port: { port: %d, auto-increment: true, port-count: 40 }
-                    interfaces: { enabled: true, interfaces: [127.0.0.1] }
-                    join:
-                      multicast: { enabled: false }
-                      auto-detection: { enabled: false }
-                      tcp-ip: { enabled: true, member-list: [127.0.0.1] }
-                """.formatted(cluster, TestClusters.BASE_PORT);
     }
 }

@@ -32,6 +32,11 @@ import java.util.UUID;
  * moves as target roll back to their sources, its moves as source complete (the target needs nothing from it),
  * and the connections it owned are marked orphaned. It also rolls back moves whose deadline passed without
  * an accept (a target that hangs, or whose coordinator died).
+ *
+ * <p>A move that is under way when its server leaves can settle after that clean-up: a target that is still running
+ * (a client the cluster gave up on, a member on its way out) accepts it, or it rolls back to a source that is gone.
+ * Either way the connection ends owned by a server that is no longer registered and was not marked. Every such move
+ * settles by its deadline plus one sweep, so a second pass that long after the first marks what it left.
  */
 final class MoveJanitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MoveJanitor.class);
@@ -44,6 +49,7 @@ final class MoveJanitor implements AutoCloseable {
     private final MoveLog log;
     private final Clock clock;
     private final Scheduler scheduler;
+    private final Duration recheckAfter;
     private ScheduledTask sweeper;
     private UUID membershipListener;
     private UUID clientListener;
@@ -56,6 +62,9 @@ final class MoveJanitor implements AutoCloseable {
         this.log = log;
         this.clock = clock;
         this.scheduler = scheduler;
+        Duration period = Duration.ofMillis(Math.max(500, moveTimeout.toMillis() / 2));
+        // a move begun just before the clean-up: its deadline, then the sweep that rolls it back, and a margin
+        this.recheckAfter = moveTimeout.plus(period.multipliedBy(2));
         if (member) {
             membershipListener = hazelcast.getCluster().addMembershipListener(new MembershipListener() {
                 @Override
@@ -77,7 +86,6 @@ final class MoveJanitor implements AutoCloseable {
                     scheduler.once("client-gone", CLIENT_GRACE, () -> clientGone(client.getUuid()));
                 }
             });
-            Duration period = Duration.ofMillis(Math.max(500, moveTimeout.toMillis() / 2));
             sweeper = scheduler.withFixedDelay("move-sweeper", period, period, this::sweepQuietly);
         }
     }
@@ -105,7 +113,32 @@ final class MoveJanitor implements AutoCloseable {
         }
         List<String> ids = registry.removeInstance(instanceUuid);
         // A server that deregistered before it left has no entry; its id is then its instance's UUID by default.
-        (ids.isEmpty() ? List.of(instanceUuid) : ids).forEach(this::serverGone);
+        List<String> gone = ids.isEmpty() ? List.of(instanceUuid) : ids;
+        gone.forEach(this::serverGone);
+        scheduler.once("server-gone-recheck", recheckAfter, () -> orphanLeftovers(gone));
+    }
+
+    /**
+     * The second pass after servers left: orphans what moves that settled since left owned by them (unless a server
+     * of that id registered again meanwhile: its connections are its own).
+     */
+    void orphanLeftovers(List<String> serverIds) {
+        if (!hazelcast.getLifecycleService().isRunning() || !oldest()) {
+            return;
+        }
+        for (String id : serverIds) {
+            try {
+                if (registry.server(id).isEmpty()) {
+                    int orphaned = registry.orphanAll(id);
+                    if (orphaned > 0) {
+                        LOG.info("{} connections of server {}, which left the cluster, settled on it after its clean-up "
+                                + "(a move accepted by it or rolled back to it); they are orphaned now", orphaned, id);
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("second clean-up after server " + id + " failed", e);
+            }
+        }
     }
 
     /** Cleans up after a server that left the cluster without deregistering (or with connections left). */

@@ -1,13 +1,12 @@
 package io.sessiongrid.scaling.engine;
 
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import io.sessiongrid.migration.ConnectionPlacement;
+
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
- * Where orphaned connections go: pure. Each goes to the candidate with the least predicted load, ties broken by
+ * Where orphaned connections go: pure ({@link ConnectionPlacement} with this weighting). Each goes to the candidate with the least predicted load, ties broken by
  * fewest connections, then id; after each placement the candidate carries one more connection and the mean
  * predicted usage per connection of the candidates, so a batch spreads instead of piling onto the quietest
  * server. When no candidate has a prediction (no health scores yet), load is the connection count alone.
@@ -34,39 +33,13 @@ public final class OrphanPlacement {
      * @return connection id to server id, in {@code orphans}' order; empty when there is no candidate
      */
     public static Map<String, String> plan(List<String> orphans, List<Candidate> candidates) {
-        Map<String, String> plan = new LinkedHashMap<>();
-        if (candidates.isEmpty()) {
-            return plan;
-        }
         double predicted = candidates.stream().mapToDouble(c -> Math.max(0, c.predictedLoad())).sum();
         int connections = candidates.stream().mapToInt(Candidate::connections).sum();
         boolean byPrediction = predicted > 0 && connections > 0;
         double perConnection = byPrediction ? predicted / connections : 1;
-        PriorityQueue<Slot> queue = new PriorityQueue<>(Comparator.comparingDouble((Slot s) -> s.load)
-                .thenComparingInt(s -> s.connections).thenComparing(s -> s.id));
-        for (Candidate c : candidates) {
-            queue.add(new Slot(c.id(), byPrediction ? Math.max(0, c.predictedLoad()) : c.connections(), c.connections()));
-        }
-        for (String orphan : orphans) {
-            Slot least = queue.poll();
-            plan.put(orphan, least.id);
-            least.load += perConnection;
-            least.connections++;
-            queue.add(least);
-        }
-        return plan;
-    }
-
-    /** A candidate's running totals while the plan is made. */
-    private static final class Slot {
-        final String id;
-        double load;
-        int connections;
-
-        Slot(String id, double load, int connections) {
-            this.id = id;
-            this.load = load;
-            this.connections = connections;
-        }
+        return ConnectionPlacement.assign(orphans, orphan -> perConnection, candidates.stream()
+                .map(c -> new ConnectionPlacement.Server(c.id(), byPrediction ? Math.max(0, c.predictedLoad())
+                        : c.connections(), c.connections()))
+                .toList());
     }
 }

@@ -117,6 +117,23 @@ public final class RegistryFleet implements ServerFleet, Promoter {
         return hazelcast.getPartitionService().isClusterSafe() && leavingDataMembers.size() < backupCount;
     }
 
+    /**
+     * Retires a server by a graceful shutdown: the provisioner's own stop for a server it started (in-process:
+     * {@code shutdown()}; local-process: SIGTERM to a JVM whose hook shuts down gracefully; Kubernetes: the pod's
+     * SIGTERM), else a shutdown sent to the member itself ({@code MemberAction.SHUTDOWN}). On a data member, a graceful shutdown first
+     * asks the master to migrate every replica it holds to the others and leaves only when that is done (or after
+     * {@code hazelcast.graceful.shutdown.max.wait}); {@link #safeToRetire} has made sure the backups are in sync and
+     * no more data members than the backup count leave at once, so even a handover cut short loses nothing.
+     *
+     * <p>Why not {@code Cluster.demoteLocalDataMember()} first: in Hazelcast 5.7 it runs the same handover (a demote
+     * request to the master, which migrates the member's replicas away, bounded by {@code hazelcast.member.demote.max.wait};
+     * it refuses without a known master, while a mastership claim is in progress, when the cluster state forbids
+     * migrations, and for the last data member) and then leaves a running lite member, which would still have to be
+     * shut down. It would add a state to every retirement (demote on the member, wait until it is lite, then stop it
+     * through the provisioner, whose stop must stay graceful anyway: a SIGTERMed server or Kubernetes pod shuts down on
+     * its own) for one benefit only, that a handover which cannot finish leaves the member running instead of gone;
+     * under the two conditions above that case loses no data.
+     */
     @Override
     public void retire(String serverId) {
         member(serverId).filter(m -> !m.isLiteMember()).ifPresent(m -> leavingDataMembers.add(serverId));

@@ -18,8 +18,10 @@ import java.util.stream.Collectors;
  * Orphans as the server registry knows them: the entries it marked {@link ConnectionOwnership.Phase#ORPHANED}, plus
  * the entries still {@code OWNED} by a server that left the registry within {@code retention}. The second kind
  * exists because the clean-up after a dead server and a move onto it race: a move the coordinator accepts just
- * after the clean-up ran ends owned by the dead server and is never marked. Servers that left are found by
- * comparing the registered ids between calls (index lookups by server, no scan of every connection).
+ * after the clean-up ran ends owned by the dead server and is never marked. The clean-up's second pass (a few
+ * {@code migration.moveTimeout}s later) marks those too; looking here as well finds them sooner and covers an oldest
+ * member that died before its second pass. Servers that left are found by comparing the registered ids between calls
+ * (index lookups by server, no scan of every connection).
  *
  * <p>A connection counts only once it has been without a live owner for {@code grace} (as this object saw it):
  * the application's own reconnect, which reopens it on a server of its choosing, wins; the engine re-homes what no

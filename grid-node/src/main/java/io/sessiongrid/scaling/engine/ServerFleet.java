@@ -21,7 +21,10 @@ public interface ServerFleet {
      */
     boolean safeToRetire(String serverId);
 
-    /** Retires a drained server gracefully (shut down, or demoted, never terminated); a pending one is cancelled. */
+    /**
+     * Retires a drained server by a graceful shutdown, never {@code terminate()} (a data member hands its replicas
+     * over first; {@link RegistryFleet#retire} says why it is not demoted first); a pending one is cancelled.
+     */
     void retire(String serverId);
 
     /** The measured request-to-ready time, once known. */

@@ -4,6 +4,7 @@ import com.hazelcast.client.config.ClientConfig;
 import io.sessiongrid.SessionGrid;
 import io.sessiongrid.config.SessionGridConfig;
 import io.sessiongrid.config.SessionGridConfigLoader;
+import io.sessiongrid.provision.ServerProcessFixtures;
 import io.sessiongrid.session.SessionStore;
 import io.sessiongrid.testkit.TestClusters;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +63,7 @@ class GracefulStopIT {
         String cluster = TestClusters.uniqueName(GracefulStopIT.class);
         Path dir = Files.createDirectories(Path.of("target", "graceful-stop-it", cluster));
         Path memberYaml = dir.resolve("member.yaml");
-        Files.writeString(memberYaml, memberYaml(cluster));
+        Files.writeString(memberYaml, ServerProcessFixtures.memberYaml(cluster));
         for (int i = 0; i < 3; i++) {
             SERVERS.add(startServer(memberYaml, dir.resolve("server-" + i + ".log")));
         }
@@ -138,25 +139,5 @@ class GracefulStopIT {
                 "start", "--hazelcast", memberYaml.toString(), "--shutdown-timeout", "120"));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new Server(p, log);
-    }
-
-    private static String memberYaml(String cluster) {
-        return """
-                hazelcast:
-                  cluster-name: %s
-                  properties:
-                    hazelcast.phone.home.enabled: false
-                    hazelcast.logging.type: slf4j
-                    hazelcast.socket.bind.any: false
-                    hazelcast.tcp.join.port.try.count: 20
-                  network:
-                    port: { auto-increment: true, port: %d, port-count: 40 }
-                    interfaces: { enabled: true, interfaces: [127.0.0.1] }
-                    join:
-                      multicast: { enabled: false }
-                      auto-detection: { enabled: false }
-                      tcp-ip: { enabled: true, member-list: [127.0.0.1] }
-                  jet: { enabled: true, resource-upload-enabled: false }
-                """.formatted(cluster, TestClusters.BASE_PORT);
     }
 }
