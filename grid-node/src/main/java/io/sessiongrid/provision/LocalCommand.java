@@ -37,7 +37,7 @@ public record LocalCommand(List<String> prefix, Path workDir, Optional<Path> con
             "--add-opens", "java.management/sun.management=ALL-UNNAMED",
             "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
             "--enable-native-access=ALL-UNNAMED", "-Dhazelcast.phone.home.enabled=false",
-            "-Dhazelcast.logging.type=slf4j", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+            "-Dhazelcast.logging.type=slf4j",
             "-Djava.net.preferIPv4Stack=true", "-Dhazelcast.shutdownhook.policy=GRACEFUL");
 
     public LocalCommand {

@@ -21,10 +21,28 @@ public final class SessionGridCli implements Runnable {
     public static void main(String[] args) {
         defaultProperty("hazelcast.logging.type", "slf4j");
         defaultProperty("hazelcast.phone.home.enabled", "false");
-        defaultProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                System.getenv().getOrDefault("SESSIONGRID_LOG_LEVEL", "warn"));
+        String level = System.getenv("SESSIONGRID_LOG_LEVEL");
+        // slf4j-simple: SessionGrid's own lines (members joining and leaving, stops) at info, Hazelcast's at warn;
+        // SESSIONGRID_LOG_LEVEL sets all of them. -D on the command line still wins.
+        defaultProperty("org.slf4j.simpleLogger.defaultLogLevel", level == null ? "warn" : level);
+        defaultProperty("org.slf4j.simpleLogger.log.io.sessiongrid", level == null ? "info" : level);
+        for (String racy : HAZELCAST_SHUTDOWN_RACES) {
+            defaultProperty("org.slf4j.simpleLogger.log." + racy, level == null ? "error" : level);
+        }
         System.exit(commandLine().execute(args));
     }
+
+    /**
+     * Hazelcast 5.7 loggers that warn, with stack traces, about its own races while a member hands its partitions
+     * over in a graceful shutdown; nothing is lost, the callers retry. The SQL state checker logs every second while
+     * a member with SQL mappings stops (cf. hazelcast#24898); a parked event-journal read (the analyzer's Jet source)
+     * whose partition migrates gets a response twice (PartitionMigratingException, then ResponseAlreadySent).
+     * Errors only, so a stop says one line.
+     */
+    static final java.util.List<String> HAZELCAST_SHUTDOWN_RACES = java.util.List.of(
+            "com.hazelcast.sql.impl.state.QueryStateRegistryUpdater",
+            "com.hazelcast.spi.impl.operationservice.impl.OutboundResponseHandler",
+            "com.hazelcast.internal.partition.operation.FinalizeMigrationOperation");
 
     // `java -jar sessiongrid-node.jar` gets the launcher's defaults too; -D on the command line still wins.
     private static void defaultProperty(String key, String value) {

@@ -131,9 +131,7 @@ class GracefulStopIT {
             }
         }
         command.addAll(List.of("-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.logging.type=slf4j",
-                // As the launcher: SessionGrid's own lines at info, Hazelcast at warn, minus one Hazelcast race (README).
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dorg.slf4j.simpleLogger.log.io.sessiongrid=info",
-                "-Dorg.slf4j.simpleLogger.log.com.hazelcast.sql.impl.state.QueryStateRegistryUpdater=error",
+                // Log levels as every `sessiongrid` command sets them (SessionGridCli.main): not passed here.
                 "-Djava.net.preferIPv4Stack=true", "-Dorg.bytedeco.javacpp.cachedir=target/javacpp",
                 "-cp", classpath, "io.sessiongrid.node.cli.SessionGridCli",
                 "start", "--hazelcast", memberYaml.toString(), "--shutdown-timeout", "120"));
