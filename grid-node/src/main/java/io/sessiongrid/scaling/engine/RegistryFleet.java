@@ -183,8 +183,10 @@ public final class RegistryFleet implements ServerFleet, Promoter {
         return p.address().map(uuidByAddress::get);
     }
 
+    /** The member a server runs on: found by the instance UUID it registered with (its id may be another name). */
     private Optional<Member> member(String serverId) {
-        return hazelcast.getCluster().getMembers().stream().filter(m -> m.getUuid().toString().equals(serverId))
+        String instance = registry.server(serverId).map(ServerInfo::instance).orElse(serverId);
+        return hazelcast.getCluster().getMembers().stream().filter(m -> m.getUuid().toString().equals(instance))
                 .findFirst();
     }
 }

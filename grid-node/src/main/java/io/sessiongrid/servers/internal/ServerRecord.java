@@ -26,7 +26,7 @@ public record ServerRecord(String id, String instance, String role, String parti
     public ServerInfo view() {
         List<String> types = partitions.isEmpty() ? List.of() : Arrays.asList(partitions.split(","));
         return new ServerInfo(id, role, types, ServerKind.valueOf(kind), redirectAddress, ServerState.valueOf(state),
-                Instant.ofEpochMilli(registeredAt));
+                Instant.ofEpochMilli(registeredAt), instance);
     }
 
     public ServerRecord withState(ServerState s, long now) {
