@@ -17,8 +17,9 @@ import java.util.Map;
  * @param capacityPerServer  the cluster request rate (requests/s) one server serves at 100 % utilization; measure it
  *                           with {@code ./sessiongrid bench store} (get/set ops/s of one member) on your hardware
  * @param targetUtilization  scale out so the forecast load stays at or below this share of capacity, in (0, 1]
- * @param scaleInUtilization scale in only when the load would stay at or below this share of the remaining
- *                           capacity; below {@code targetUtilization}: the gap is the hysteresis band
+ * @param scaleInUtilization scale in only when the forecast load would stay at or below this share of the current
+ *                           capacity (then down to the target); below {@code targetUtilization}: the gap is the
+ *                           hysteresis band
  * @param maxStep            the most servers added or removed by one decision
  * @param promotion          when a new (lite) server becomes a data member
  * @param provisioner        where new servers come from: {@code none} (the engine decides and records its decisions

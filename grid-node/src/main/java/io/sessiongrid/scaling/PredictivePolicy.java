@@ -27,12 +27,14 @@ import java.util.Locale;
  *       servers count as capacity, so they cannot be ordered twice, and a late scale-out is the costly error.</li>
  *   <li><b>Cooldown.</b> Within {@code cooldown} of the last action: hold.</li>
  *   <li><b>Scale-in threshold, lower.</b> Over the longer window {@code [now, now + horizon + scaleInLookahead]}
- *       (a removed server takes a horizon to come back), the fewest servers that keep the peak mean at or below
- *       {@code scaleInUtilization} and the peak upper bound within capacity. If fewer than ready plus pending,
- *       retire the difference, at most {@code maxStep}, the cheapest retirable ones first (pending, then least
- *       predicted load); hold, saying so, when no server may be retired.
- *       The gap between {@code scaleInUtilization} and {@code targetUtilization} is the hysteresis that keeps
- *       the fleet from flapping.</li>
+ *       (a removed server takes a horizon to come back), take the peaks again. Scale in only when the peak mean
+ *       would load the fleet as it is (ready plus pending) at or below {@code scaleInUtilization}; then size it as
+ *       a scale-out does, for the target: the fewest servers that keep the peak mean at or below
+ *       {@code targetUtilization} and the peak upper bound within capacity. Retire the difference, at most
+ *       {@code maxStep}, the cheapest retirable ones first (pending, then least predicted load); hold, saying so,
+ *       when no server may be retired. This is the HPA's split (its tolerance decides whether to act, its target
+ *       how far): the band between {@code scaleInUtilization} and {@code targetUtilization} is the hysteresis
+ *       that keeps the fleet from flapping, and the fleet runs inside it rather than at its bottom.</li>
  * </ol>
  * With no forecast (the forecaster warming up) the observed demand is the only point: the policy is then
  * reactive, with the same thresholds.
@@ -91,13 +93,18 @@ public final class PredictivePolicy implements ScalingPolicy {
         }
         Duration inWindow = settings.horizon().plus(settings.scaleInLookahead());
         Peak stay = Peak.of(in, now.plus(inWindow), settings.errorWidening());
-        int keep = limits.clamp(Math.max(limits.serversFor(stay.mean, settings.scaleInUtilization()),
+        double committedCapacity = committed * limits.capacityPerServer();
+        // Whether to act: the fleet as it is would run under the scale-in threshold. How far: to the target, as
+        // for a scale-out (sizing at the threshold would park the fleet at the band's bottom for good).
+        int keep = limits.clamp(Math.max(limits.serversFor(stay.mean, limits.targetUtilization()),
                 limits.serversFor(stay.upper, 1.0)), in.floor());
-        if (keep < committed) {
+        if (stay.mean <= committedCapacity * settings.scaleInUtilization() && keep < committed) {
             int n = Math.min(committed - keep, settings.maxStep());
             return ScalingDecision.scaleInOrHold(in.cheapestToRetire(n), String.format(Locale.ROOT,
-                    "forecast peak %.4g (upper %.4g) within %s fits %d servers at %.0f%% scale-in threshold, have %d",
-                    stay.mean, stay.upper, human(inWindow), keep, 100 * settings.scaleInUtilization(), committed));
+                    "forecast peak %.4g (upper %.4g) within %s loads %d servers %.0f%%, under the %.0f%% scale-in "
+                            + "threshold; %d servers carry it at the %.0f%% target",
+                    stay.mean, stay.upper, human(inWindow), committed, 100 * stay.mean / committedCapacity,
+                    100 * settings.scaleInUtilization(), keep, 100 * limits.targetUtilization()));
         }
         return new Hold(String.format(Locale.ROOT, "%d servers cover forecast peak %.4g (upper %.4g)",
                 committed, out.mean, out.upper));

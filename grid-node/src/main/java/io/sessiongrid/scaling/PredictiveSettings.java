@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param horizon            provisioning time plus warm-up time: how far ahead a scale-out must look
  * @param decisionInterval   how often the policy decides (a scale-out covers the horizon plus one interval: the
  *                           next chance to correct it)
- * @param scaleInUtilization scale in only while the forecast stays at or below this share of the remaining
- *                           capacity, in (0, targetUtilization): the hysteresis band
+ * @param scaleInUtilization scale in only when the forecast peak would load the fleet as it is at or below this
+ *                           share of its capacity, in (0, targetUtilization): the hysteresis band (the fleet is
+ *                           then sized for the target, as on a scale-out)
  * @param scaleInLookahead   how far past the horizon a scale-in must stay safe (it takes a horizon to undo)
  * @param cooldown           the least time after any scaling action before a scale-in; scale-outs never wait
  * @param maxStep            the most servers one decision adds or removes

@@ -12,6 +12,7 @@ import io.sessiongrid.scaling.ScalingPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
@@ -36,14 +37,27 @@ public final class Simulator {
 
     private final ScalingConfig scaling;
     private final Forecaster forecaster;
+    private final Function<Trace, ForecastSetup> setup;
 
     /**
+     * A simulator whose forecaster fits each trace with its daily season ({@link ForecastSetup#daily}).
+     *
      * @param scaling    the predictive policy's settings (its limits and horizon are the simulation's)
      * @param forecaster the cluster forecaster
      */
     public Simulator(ScalingConfig scaling, Forecaster forecaster) {
+        this(scaling, forecaster, ForecastSetup::daily);
+    }
+
+    /**
+     * @param scaling    the predictive policy's settings (its limits and horizon are the simulation's)
+     * @param forecaster the cluster forecaster
+     * @param setup      how it fits each trace (season, history, refits)
+     */
+    public Simulator(ScalingConfig scaling, Forecaster forecaster, Function<Trace, ForecastSetup> setup) {
         this.scaling = scaling;
         this.forecaster = forecaster;
+        this.setup = setup;
     }
 
     /** The predictive policy's settings in a simulation with {@code settings}. */
@@ -60,7 +74,7 @@ public final class Simulator {
     public Comparison run(Trace trace, SimulationSettings settings, Policies policies, IntConsumer progress) {
         PredictiveSettings predictive = predictiveSettings(settings);
         TraceForecasts forecasts = policies.predictive()
-                ? TraceForecasts.compute(trace, forecaster,
+                ? TraceForecasts.compute(trace, forecaster, setup.apply(trace),
                 predictive.horizon().plus(predictive.scaleInLookahead()).plus(settings.tick()), progress)
                 : null;
         List<SimulationResult> results = new ArrayList<>();

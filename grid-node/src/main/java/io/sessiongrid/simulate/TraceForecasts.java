@@ -16,10 +16,6 @@ import java.util.function.IntConsumer;
  */
 public final class TraceForecasts {
 
-    /** Refit once per season (a day), and {@code update} the fitted model in between, as the analyzer does. */
-    private static final int MIN_CAPACITY = 2000;
-    private static final int CAPACITY_SEASONS = 10;
-
     private final ClusterForecast[] byStep;
     private final String model;
 
@@ -28,19 +24,29 @@ public final class TraceForecasts {
         this.model = model;
     }
 
+    /** Forecasts {@code trace} step by step with its daily season ({@link ForecastSetup#daily}). */
+    public static TraceForecasts compute(Trace trace, Forecaster forecaster, Duration horizon, IntConsumer progress) {
+        return compute(trace, forecaster, ForecastSetup.daily(trace), horizon, progress);
+    }
+
     /**
-     * Forecasts {@code trace} step by step.
+     * Forecasts {@code trace} step by step. Refits run inline, each one taken by the next step as the analyzer
+     * takes a finished background refit: the live analyzer's refits finish well within its interval, and inline
+     * they make a simulation repeatable (on the background thread, which step picked a refit up depended on
+     * the machine's load, and results varied by a few percent from run to run).
      *
+     * @param setup    season, history and refit period
      * @param horizon  how far each forecast must reach (it covers at least one step)
      * @param progress called with the number of steps done, now and then
      */
-    public static TraceForecasts compute(Trace trace, Forecaster forecaster, Duration horizon, IntConsumer progress) {
+    public static TraceForecasts compute(Trace trace, Forecaster forecaster, ForecastSetup setup, Duration horizon,
+                                         IntConsumer progress) {
         double[] y = trace.values();
         long stepMillis = Math.round(trace.stepSeconds() * 1000);
         int steps = (int) Math.max(1, Math.ceil(horizon.toMillis() / (double) stepMillis)) + 1;
-        int season = trace.defaultSeason();
-        int capacity = Math.max(MIN_CAPACITY, CAPACITY_SEASONS * season);
-        ClusterForecaster f = new ClusterForecaster(forecaster, stepMillis, capacity, steps, season, season);
+        ClusterForecaster f = new ClusterForecaster(forecaster, stepMillis,
+                Math.max(Forecaster.MIN_HISTORY, setup.history()), steps, setup.season(), setup.refitEvery(),
+                Runnable::run);
         ClusterForecast[] out = new ClusterForecast[y.length];
         String last = "none";
         for (int k = 0; k < y.length; k++) {

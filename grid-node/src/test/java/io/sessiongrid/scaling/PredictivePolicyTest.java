@@ -64,11 +64,32 @@ class PredictivePolicyTest {
 
     @Test
     void hysteresisHoldsBetweenTheScaleInAndScaleOutThresholds() {
-        // 180/s on 4 servers: 3 would run at 60 % (under the 70 % target) but above the 55 % scale-in threshold.
-        assertInstanceOf(Hold.class, policy.decide(inputs(180, List.of(), ready(4, 180))));
-        // 150/s: 3 servers run at 50 %, under the scale-in threshold.
-        ScaleIn in = assertInstanceOf(ScaleIn.class, policy.decide(inputs(150, List.of(), ready(4, 150))));
+        // 280/s on 5 servers is 56 %: above the 55 % scale-in threshold, so hold, though 4 would carry it at 70 %.
+        assertInstanceOf(Hold.class, policy.decide(inputs(280, List.of(), ready(5, 280))));
+        // 270/s is 54 %, under the threshold: scale in, to the 4 servers that carry it at the target (67.5 %).
+        ScaleIn in = assertInstanceOf(ScaleIn.class, policy.decide(inputs(270, List.of(), ready(5, 270))));
         assertEquals(1, in.servers().size());
+        assertTrue(in.reason().contains("4 servers carry it at the 70% target"), in.reason());
+    }
+
+    @Test
+    void aScaleInSizesTheFleetForTheTargetNotForTheThreshold() {
+        // 300/s on 8 servers is 37.5 %. Sized for the 55 % threshold it would keep 6 servers (50 %) and sit at the
+        // bottom of the band; sized for the 70 % target, as a scale-out is, it keeps 5 (60 %): 3 go.
+        ScaleIn in = assertInstanceOf(ScaleIn.class, policy.decide(inputs(300, List.of(), ready(8, 300))));
+        assertEquals(3, in.servers().size(), in.reason());
+        // The next decision does not undo it: 300/s on 5 servers is under the target, so no scale-out, and above
+        // the scale-in threshold, so no further scale-in.
+        assertInstanceOf(Hold.class, policy.decide(inputs(300, List.of(), ready(5, 300))));
+    }
+
+    @Test
+    void aScaleInKeepsTheUpperBoundWithinCapacity() {
+        // Mean 200/s on 8 servers is 25 %: under the threshold, and 3 servers carry the mean at 70 %; but the upper
+        // bound 550/s needs 6 at 100 %, so only 2 go.
+        List<ForecastPoint> f = List.of(point(T0.plus(Duration.ofMinutes(4)), 200, 550));
+        ScaleIn in = assertInstanceOf(ScaleIn.class, policy.decide(inputs(150, f, ready(8, 150))));
+        assertEquals(2, in.servers().size(), in.reason());
     }
 
     @Test
@@ -130,8 +151,8 @@ class PredictivePolicyTest {
                 new ServerView("booting", ServerState.PENDING, 0, 0),
                 new ServerView("leaving", ServerState.DRAINING, 1, 1));
         ScaleIn in = assertInstanceOf(ScaleIn.class, policy.decide(inputs(65, List.of(), servers)));
-        assertEquals(List.of("booting", "quiet"), in.servers(), "65/s fits 2 servers at 55 %; 4 committed (draining ones "
-                + "do not count)");
+        assertEquals(List.of("booting", "quiet", "mid"), in.servers(), "65/s loads the 4 committed servers (draining "
+                + "ones do not count) 16 %, under 55 %; 1 server carries it at 70 %");
     }
 
     @Test
@@ -142,7 +163,7 @@ class PredictivePolicyTest {
                 new ServerView("busy", ServerState.READY, 30, 30),
                 new ServerView("quiet", ServerState.READY, 10, 10));
         ScaleIn in = assertInstanceOf(ScaleIn.class, policy.decide(inputs(40, List.of(), servers)));
-        assertEquals(List.of("quiet", "busy"), in.servers(), "40/s fits 1 server at 55 %; 4 committed, 3 to go, "
+        assertEquals(List.of("quiet", "busy"), in.servers(), "40/s fits 1 server at 70 %; 4 committed, 3 to go, "
                 + "but only the two retirable ones may");
     }
 
@@ -153,7 +174,7 @@ class PredictivePolicyTest {
                 new ServerView("app-client", ServerState.READY, 0, 0, false));
         Hold hold = assertInstanceOf(Hold.class, policy.decide(inputs(0, List.of(), servers)));
         assertTrue(hold.reason().startsWith("no server may be retired"), hold.reason());
-        assertTrue(hold.reason().contains("fits 1 servers"), "the reason keeps the policy's own: " + hold.reason());
+        assertTrue(hold.reason().contains("1 servers carry it"), "the reason keeps the policy's own: " + hold.reason());
 
         PredictivePolicy capped = new PredictivePolicy(settings().withLimits(new ScalingLimits(100, 0.7, 1, 1)),
                 Clock.fixed(T0, ZoneOffset.UTC));

@@ -44,6 +44,30 @@ class SimulationTest {
     }
 
     @Test
+    void forecastsRepeatRunToRun() {
+        // Refits run inline: two runs over the same trace see the same forecast at every step (they did not
+        // when a background thread's timing decided which step took a refit).
+        Trace trace = dailyRamps();
+        TraceForecasts a = TraceForecasts.compute(trace, Forecasters.holtWinters(), Duration.ofMinutes(10), s -> { });
+        TraceForecasts b = TraceForecasts.compute(trace, Forecasters.holtWinters(), Duration.ofMinutes(10), s -> { });
+        for (int k = 0; k < trace.length(); k++) {
+            assertEquals(a.at(k), b.at(k), "step " + k);
+        }
+    }
+
+    @Test
+    void theLiveSetupFitsWithoutASeasonOverTheAnalyzersHistory() {
+        Trace trace = dailyRamps();
+        assertEquals(new ForecastSetup(288, 2880, 288, "daily"), ForecastSetup.daily(trace));
+        ForecastSetup live = ForecastSetup.live(720);
+        assertEquals(1, live.season());
+        assertEquals(720, live.history());
+        TraceForecasts f = TraceForecasts.compute(trace, Forecasters.holtWinters(), live, Duration.ofMinutes(10),
+                s -> { });
+        assertEquals(720, f.at(trace.length() - 1).historyPoints(), "it keeps the analyzer's history, no more");
+    }
+
+    @Test
     void accountingOfAFleetThatNeverChanges() {
         // 200/s on servers of 100/s at most 2: the HPA wants 3 at 70 %, but max 2 holds it; 2 servers for 10 hours.
         double[] y = new double[120];

@@ -10,6 +10,7 @@ import io.sessiongrid.node.bench.BenchResult;
 import io.sessiongrid.scaling.HpaPolicy;
 import io.sessiongrid.scaling.PredictivePolicy;
 import io.sessiongrid.scaling.ScalingLimits;
+import io.sessiongrid.simulate.ForecastSetup;
 import io.sessiongrid.simulate.SimulationChart;
 import io.sessiongrid.simulate.SimulationResult;
 import io.sessiongrid.simulate.SimulationSettings;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * {@code sessiongrid simulate --trace FILE.csv}: replays traces as cluster demand through the predictive policy
@@ -79,6 +81,12 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Cluster forecaster of the predictive policy (default: ${DEFAULT-VALUE}).")
     private String forecaster;
 
+    @Option(names = "--season", paramLabel = "S", defaultValue = "daily",
+            description = "How the forecaster fits each trace: daily (with the trace's daily season, ten days of "
+                    + "history) or none (as the live analyzer's cluster forecast does today: no season, over the "
+                    + "last analyzer.historyPoints points) (default: ${DEFAULT-VALUE}).")
+    private String season;
+
     @Option(names = "--chart", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Write <out>/simulate-<trace>.png: demand, forecast band and ready capacity over the "
                     + "last 3 days (default: on; --no-chart to skip).")
@@ -96,9 +104,11 @@ public final class SimulateCommand implements Callable<Integer> {
     private int run(PrintWriter stdout) {
         Simulator.Policies policies = policies();
         checkOptions();
+        Function<Trace, ForecastSetup> setup = setup();
         Simulator simulator;
         try {
-            simulator = new Simulator(SessionGridConfigLoader.defaults().scaling(), Forecasters.byName(forecaster));
+            simulator = new Simulator(SessionGridConfigLoader.defaults().scaling(), Forecasters.byName(forecaster),
+                    setup);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--forecaster: " + e.getMessage());
         }
@@ -118,7 +128,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 stdout.flush();
             });
             stdout.println();
-            print(stdout, c);
+            print(stdout, c, season);
             if (chart) {
                 stdout.printf(Locale.ROOT, "  chart: %s%n", SimulationChart.write(c, out));
             }
@@ -139,8 +149,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 SimulationSettings.DEFAULT_TICK);
     }
 
-    private static void print(PrintWriter out, Comparison c) {
-        out.printf(Locale.ROOT, "  forecaster: %s%n", c.model());
+    private static void print(PrintWriter out, Comparison c, String season) {
+        out.printf(Locale.ROOT, "  forecaster (season %s): %s%n", season, c.model());
         out.printf(Locale.ROOT, "  %-11s %14s %10s %12s %8s %8s%n", "policy", "underprov min", "SLO min",
                 "member-h", "actions", "peak");
         for (SimulationResult r : c.results()) {
@@ -165,6 +175,18 @@ public final class SimulateCommand implements Callable<Integer> {
         report.add(new BenchResult("scaling_actions", mode, p.scalingActions(), r.scalingActions(), baseline,
                 "none", true));
         report.add(new BenchResult("slo_minutes", mode, p.sloMinutes(), r.sloMinutes(), baseline, "none", true));
+    }
+
+    private Function<Trace, ForecastSetup> setup() {
+        return switch (season.strip().toLowerCase(Locale.ROOT)) {
+            case "daily" -> ForecastSetup::daily;
+            case "none" -> {
+                int points = SessionGridConfigLoader.defaults().analyzer().historyPoints();
+                yield t -> ForecastSetup.live(points);
+            }
+            default -> throw new ParameterException(spec.commandLine(), "--season: '" + season
+                    + "' is not allowed; allowed: daily, none");
+        };
     }
 
     private Simulator.Policies policies() {

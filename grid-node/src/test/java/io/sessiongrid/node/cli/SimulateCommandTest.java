@@ -66,6 +66,8 @@ class SimulateCommandTest {
         assertTrue(err.toString().contains("allowed: predictive, reactive, both"), err.toString());
         assertEquals(2, run("--trace", trace().toString(), "--lead", "soon"));
         assertEquals(2, run("--trace", trace().toString(), "--target", "1.5"));
+        assertEquals(2, run("--trace", trace().toString(), "--season", "weekly"));
+        assertTrue(err.toString().contains("allowed: daily, none"), err.toString());
         assertFalse(Files.exists(bench.resolve("simulate.json")));
     }
 }
