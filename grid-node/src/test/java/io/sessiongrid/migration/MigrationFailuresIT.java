@@ -149,6 +149,9 @@ class MigrationFailuresIT extends MigrationTestBase {
         assertEquals(ConnectionOwnership.Phase.OWNED, owner.phase());
         await().untilAsserted(() -> assertTrue(atSource.stream().anyMatch(e -> e instanceof MoveEvent.MoveRolledBack)));
         d1.migrations().removeListener(listener);
+        // leave the shared cluster as the next test expects it: the dead target out of the registry
+        String targetId = id(target);
+        await().until(() -> client.servers().server(targetId).isEmpty());
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.sessiongrid.migration.RoleMismatchException;
 import io.sessiongrid.migration.ServerNotReadyException;
 import io.sessiongrid.servers.ConnectionOwnership.Phase;
 import io.sessiongrid.servers.ServerInfo;
+import io.sessiongrid.servers.ServerKind;
 import io.sessiongrid.servers.ServerState;
 import io.sessiongrid.servers.UnknownConnectionException;
 import io.sessiongrid.servers.UnknownServerException;
@@ -41,6 +42,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,6 +65,7 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
     private static final long GRACE_MILLIS = 1_000;
 
     private final String localId;
+    private final HazelcastInstance hazelcast;
     private final HazelcastServerRegistry registry;
     private final IMap<ConnectionRef, ConnectionRecord> connections;
     private final SessionReplay replay;
@@ -94,6 +97,7 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
         this.moveTimeout = config.migration().moveTimeout();
         this.clock = clock;
         this.events = events;
+        this.hazelcast = hazelcast;
         this.log = new MoveLog(hazelcast);
         this.janitor = new MoveJanitor(hazelcast, registry, log, clock, scheduler, moveTimeout, member);
         this.target = new TargetWorker(localId, connections, replay, replayTypes, log, clock, this::publish);
@@ -407,8 +411,14 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
         ServerInfo drained = registry.require(serverId);
         List<ConnectionRecord> owned = new ArrayList<>(registry.ownedRecords(serverId));
         owned.removeIf(r -> !r.in(Phase.OWNED));
+        // A member that just died may still be registered READY until the janitor removes it: moves to it would
+        // only time out and roll back. (Client servers cannot be checked from here; their registry entry leaves
+        // when the cluster drops the client.)
+        Set<String> members = new HashSet<>();
+        hazelcast.getCluster().getMembers().forEach(m -> members.add(m.getUuid().toString()));
         List<ServerInfo> candidates = registry.servers().stream()
                 .filter(s -> s.ready() && !s.id().equals(serverId) && s.partitions().containsAll(drained.partitions()))
+                .filter(s -> s.kind() == ServerKind.CLIENT || members.contains(s.instance()))
                 .toList();
         if (candidates.isEmpty() && !owned.isEmpty()) {
             throw new MigrationException("no server can take the connections of server '" + serverId + "': none is READY "
