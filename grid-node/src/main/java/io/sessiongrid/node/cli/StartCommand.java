@@ -63,6 +63,11 @@ final class StartCommand implements Callable<Integer> {
                     + "counted from the epoch, so servers started at different times share the phase).")
     long workloadOrigin;
 
+    // Set by a provisioner's server command (JVM flags) like the workload options above.
+    @Option(names = "--exit-with", paramLabel = "PID", defaultValue = "${sys:sessiongrid.exitWith:-0}",
+            description = "Stop gracefully when process PID ends (the demo ties the servers it starts to itself).")
+    long exitWithPid;
+
     @Option(names = "--connections", paramLabel = "N", defaultValue = "0",
             description = "With --workload: create N sessions and open their connections on this server (a driver "
                     + "for trying it alone; tests and the demo open connections themselves).")
@@ -77,8 +82,14 @@ final class StartCommand implements Callable<Integer> {
                 shutdownTimeoutSeconds == null ? null : Duration.ofSeconds(shutdownTimeoutSeconds), app.components());
         String address = grid.address();
         Duration wait = Duration.ofSeconds(new HazelcastProperties(member).getSeconds(ClusterProperty.GRACEFUL_SHUTDOWN_MAX_WAIT));
-        GracefulStop.install(grid.node(), wait.plus(STOP_MARGIN),
+        GracefulStop stop = GracefulStop.install(grid.node(), wait.plus(STOP_MARGIN),
                 line -> System.out.println("SessionGrid member " + address + ": " + line));
+        if (exitWithPid > 0) {
+            // Tied to the process that started it (the demo): when that one ends, even by kill -9, so does this.
+            ProcessHandle.of(exitWithPid).ifPresentOrElse(
+                    parent -> parent.onExit().thenRun(() -> stop.stop("process " + exitWithPid + " ended")),
+                    () -> stop.stop("process " + exitWithPid + " is not running"));
+        }
         System.out.println("SessionGrid member " + address + " up in cluster '" + member.getClusterName()
                 + "' (" + grid.describe() + "); Ctrl-C or SIGTERM to stop");
         app.openConnections(grid.node(), System.out);

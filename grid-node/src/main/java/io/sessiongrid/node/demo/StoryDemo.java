@@ -103,6 +103,7 @@ public final class StoryDemo {
                 LocalCommand.sessiongrid(WorkloadProcesses.projectRoot(), Optional.of(configYaml), Optional.of(memberYaml))
                         .withStopTimeout(Duration.ofSeconds(30)),
                 spec, options.duration(), StoryPlan.PEAK_RATE, origin);
+        command = tiedToThisProcess(command);
         LocalProcessProvisioner provisioner = new LocalProcessProvisioner(config, command, Clock.systemUTC());
         ProgressLine progress = new ProgressLine(out, terminal);
         // Ctrl-C must not leave the server JVMs running on their own: stop them with this one.
@@ -188,6 +189,14 @@ public final class StoryDemo {
             Thread.sleep(SAMPLE_EVERY.toMillis());
             recorder.sample(Instant.now());
         }
+    }
+
+    /** Servers that stop when this JVM ends, even by kill -9 (Ctrl-C and SIGTERM stop them through the hook). */
+    private static LocalCommand tiedToThisProcess(LocalCommand base) {
+        List<String> prefix = new java.util.ArrayList<>(base.prefix());
+        prefix.add(1, "-Dsessiongrid.exitWith=" + ProcessHandle.current().pid()); // a JVM option: after "java"
+        return new LocalCommand(prefix, base.workDir(), base.config(), base.hazelcast(), base.stopTimeout(),
+                base.readyPattern());
     }
 
     /** Servers the engine started that have not stopped yet. */

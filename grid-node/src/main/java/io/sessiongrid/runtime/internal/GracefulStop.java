@@ -51,15 +51,26 @@ public final class GracefulStop {
 
     private synchronized void onSignal(Signal signal) {
         if (!stopping) {
-            stopping = true;
-            announce.accept("SIG" + signal.getName() + ": stopping gracefully (backups handed over first); "
-                    + "send it again to stop at once");
-            Thread stopper = new Thread(this::stopGracefully, "sessiongrid-graceful-stop");
-            stopper.start();
+            begin("SIG" + signal.getName() + ": stopping gracefully (backups handed over first); send it again to "
+                    + "stop at once");
         } else {
             announce.accept("SIG" + signal.getName() + " again: exiting now, without waiting for the hand-over");
             System.exit(128 + signal.getNumber());
         }
+    }
+
+    /** Stops gracefully as the first SIGTERM does; {@code cause} starts the one line it says. Once only. */
+    public synchronized void stop(String cause) {
+        if (!stopping) {
+            begin(cause + ": stopping gracefully (backups handed over first); SIGTERM stops it at once");
+        }
+    }
+
+    private void begin(String line) {
+        stopping = true;
+        announce.accept(line);
+        Thread stopper = new Thread(this::stopGracefully, "sessiongrid-graceful-stop");
+        stopper.start();
     }
 
     private void stopGracefully() {

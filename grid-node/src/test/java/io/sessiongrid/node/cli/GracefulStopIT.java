@@ -64,8 +64,11 @@ class GracefulStopIT {
         Path dir = Files.createDirectories(Path.of("target", "graceful-stop-it", cluster));
         Path memberYaml = dir.resolve("member.yaml");
         Files.writeString(memberYaml, ServerProcessFixtures.memberYaml(cluster));
+        // The third server is tied to a stand-in parent process (as the demo ties its servers to itself).
+        Process parent = new ProcessBuilder("sleep", "600").start();
         for (int i = 0; i < 3; i++) {
-            SERVERS.add(startServer(memberYaml, dir.resolve("server-" + i + ".log")));
+            List<String> extra = i == 2 ? List.of("--exit-with", String.valueOf(parent.pid())) : List.of();
+            SERVERS.add(startServer(memberYaml, dir.resolve("server-" + i + ".log"), extra));
         }
         for (Server s : SERVERS) {
             await().atMost(Duration.ofMinutes(5)).until(() -> s.port() > 0 || !s.process().isAlive()); // generous: a loaded CI box
@@ -99,9 +102,11 @@ class GracefulStopIT {
         }
         Server survivor = SERVERS.get(2);
         await().atMost(Duration.ofSeconds(30)).until(() -> survivor.output().contains("member left"));
-        survivor.process().destroy();
+        parent.destroyForcibly(); // kill -9 of the process it is tied to: it stops gracefully on its own
         assertTrue(survivor.process().waitFor(2, TimeUnit.MINUTES), survivor.output());
         assertEquals(0, survivor.process().exitValue(), survivor.output());
+        assertTrue(survivor.output().contains("process " + parent.pid() + " ended: stopping gracefully"),
+                survivor.output());
     }
 
     private static int readBack(SessionStore sessions) {
@@ -117,7 +122,7 @@ class GracefulStopIT {
     }
 
     /** java with the launcher's classpath (target/classes + target/classpath.txt) and JVM flags. */
-    private static Server startServer(Path memberYaml, Path log) throws IOException {
+    private static Server startServer(Path memberYaml, Path log, List<String> extra) throws IOException {
         Path classpathFile = Path.of("target", "classpath.txt");
         assertTrue(Files.exists(classpathFile), "mvn package writes " + classpathFile.toAbsolutePath());
         String classpath = Path.of("target", "classes").toAbsolutePath() + java.io.File.pathSeparator
@@ -135,6 +140,7 @@ class GracefulStopIT {
                 "-Djava.net.preferIPv4Stack=true", "-Dorg.bytedeco.javacpp.cachedir=target/javacpp",
                 "-cp", classpath, "io.sessiongrid.node.cli.SessionGridCli",
                 "start", "--hazelcast", memberYaml.toString(), "--shutdown-timeout", "120"));
+        command.addAll(extra);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new Server(p, log);
     }
