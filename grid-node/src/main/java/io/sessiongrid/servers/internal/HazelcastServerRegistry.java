@@ -53,9 +53,14 @@ public final class HazelcastServerRegistry implements ServerRegistry {
      * than guess), and adding an index again is harmless, so it is retried.
      */
     private static IMap<ConnectionRef, ConnectionRecord> withIndexes(HazelcastInstance hazelcast) {
+        return retryIndeterminate(() -> hazelcast.getMap(ServerMaps.CONNECTIONS));
+    }
+
+    /** Runs an idempotent write, again when it ended indeterminate (at most 5 times). */
+    private static <T> T retryIndeterminate(java.util.function.Supplier<T> write) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return hazelcast.getMap(ServerMaps.CONNECTIONS);
+                return write.get();
             } catch (RuntimeException e) {
                 if (attempt == 5 || !indeterminate(e)) {
                     throw e;
@@ -138,7 +143,9 @@ public final class HazelcastServerRegistry implements ServerRegistry {
 
     @Override
     public void setState(String serverId, ServerState state) {
-        if (servers.executeOnKey(serverId, new ServerUpdate(state.name(), Double.NaN, clock.millis())) == null) {
+        // Setting a state twice is harmless: a write left indeterminate by a member leaving is simply sent again.
+        if (retryIndeterminate(() -> servers.executeOnKey(serverId,
+                new ServerUpdate(state.name(), Double.NaN, clock.millis()))) == null) {
             throw new UnknownServerException(serverId, servers.keySet());
         }
     }
