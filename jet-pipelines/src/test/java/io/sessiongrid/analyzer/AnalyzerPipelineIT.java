@@ -127,7 +127,10 @@ class AnalyzerPipelineIT {
             assertEquals((sent + 49) / 50, errors);
             SeriesPoint newest = clientPoints.stream().filter(p -> p.requests() > 0).reduce((a, b) -> b).orElseThrow();
             assertTrue(List.of(newest.apiCalls()).containsAll(List.of("cart.add", "cart.get")), newest.toString());
-            assertEquals(100L * newest.requests(), newest.bytesIn());
+            // Exact over the series, not per window: an event racing a flush may have its request counted in one
+            // window and its bytes in the next (the tracker's counters are separate; nothing is lost, see
+            // BufferedConnectionTracker); seen once in CI as 75,626 requests against 75,624 requests' bytes.
+            assertEquals(100L * total(clientPoints), clientPoints.stream().mapToLong(SeriesPoint::bytesIn).sum());
 
             // The stored score is the one the health formula gives on the connection's stored scoring windows
             // (requests, 1 error in 50): recomputed here from those windows and compared part by part.

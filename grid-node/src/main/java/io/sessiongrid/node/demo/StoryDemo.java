@@ -116,17 +116,18 @@ public final class StoryDemo {
                 .component(new ScalingEngineComponent(provisioner, StoryPlan.ROLE))
                 .component(new WorkloadServer(plan.workload())).shutdownHook(false).build())) {
             recorder = new StoryRecorder(grid, plan, provisioner, progress::event);
-            openSessions(grid, plan);
-            recorder.note(Instant.now(), String.format(Locale.ROOT, "embedded member %s up in cluster '%s'; %d "
-                    + "connections opened on it; metrics at %s", grid.node().serverId(), cluster,
-                    plan.connections(), metricsAddress(grid)));
-            play(plan, recorder, provisioner, progress);
-            grid.scaling().pause(); // the day is over: what follows checks, it does not scale
-            figures = check(grid, plan, recorder);
-        } finally {
-            if (recorder != null) {
-                recorder.close();
+            try {
+                openSessions(grid, plan);
+                recorder.note(Instant.now(), String.format(Locale.ROOT, "embedded member %s up in cluster '%s'; %d "
+                        + "connections opened on it; metrics at %s", grid.node().serverId(), cluster,
+                        plan.connections(), metricsAddress(grid)));
+                play(plan, recorder, provisioner, progress);
+                grid.scaling().pause(); // the day is over: what follows checks, it does not scale
+                figures = check(grid, plan, recorder);
+            } finally {
+                recorder.close(); // its listeners, while the grid is still up
             }
+        } finally {
             progress.finish();
             try {
                 Runtime.getRuntime().removeShutdownHook(stopServers);
@@ -142,7 +143,7 @@ public final class StoryDemo {
                 recorder.firstScaleOutSeconds(), Duration.between(origin, plan.peakAt()).toMillis() / 1000.0,
                 recorder.serverSeconds());
         Path report = DemoReport.write(new DemoRun(plan.workload().describe(), origin,
-                Duration.ofSeconds(10), plan.capacity(), recorder.samples(), recorder.band(), recorder.events(), summary),
+                config.scaling().provisioningTime().plus(config.scaling().warmUpTime()), plan.capacity(), recorder.samples(), recorder.band(), recorder.events(), summary),
                 dir);
         printSummary(summary, figures, recorder.orphaned(), dir, report);
         return figures.ok() ? 0 : 1;
