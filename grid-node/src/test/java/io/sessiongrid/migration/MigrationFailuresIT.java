@@ -103,7 +103,11 @@ class MigrationFailuresIT extends MigrationTestBase {
 
     @Test
     void aDrainedMemberShutsDownGracefullyWithoutLosingASession() {
+        // Other tests terminate data members; their partitions may still be migrating, which slows every move past
+        // the tests' 5 s moveTimeout. A drain is what an operator starts on a settled cluster.
+        await().atMost(Duration.ofMinutes(1)).until(() -> d1.hazelcast().getPartitionService().isClusterSafe());
         SessionGrid leaving = cluster.member("shop-server");
+        await().atMost(Duration.ofMinutes(1)).until(() -> d1.hazelcast().getPartitionService().isClusterSafe());
         int n = 300;
         for (int i = 0; i < n; i++) {
             leaving.sessions().set("s-d" + i, "cart", Map.of("item", "v" + i));
@@ -156,6 +160,8 @@ class MigrationFailuresIT extends MigrationTestBase {
 
     @Test
     void aSourceTerminatedMidMoveStillCompletesAndItsOtherConnectionsAreOrphaned() throws Exception {
+        // a member another test closed may still be handing its partitions over: start from a settled cluster
+        await().atMost(Duration.ofMinutes(1)).until(() -> d1.hazelcast().getPartitionService().isClusterSafe());
         SessionGrid source = cluster.member("shop-server");
         Map<String, Map<String, String>> data = seed(source, "s-st", 3);
         source.connections().opened("c-st", "s-st");
@@ -183,6 +189,8 @@ class MigrationFailuresIT extends MigrationTestBase {
             internals(lite).holdIncomingMoves(false);
             client.servers().removeOrphanListener(orphanListener);
         }
+        // leave the shared cluster settled: the terminated member's partitions handed over
+        await().atMost(Duration.ofMinutes(1)).until(() -> d1.hazelcast().getPartitionService().isClusterSafe());
     }
 
     /**
@@ -217,6 +225,8 @@ class MigrationFailuresIT extends MigrationTestBase {
             internals(lite).holdIncomingMoves(false);
             client.servers().removeOrphanListener(orphanListener);
         }
+        // leave the shared cluster settled: the terminated member's partitions handed over
+        await().atMost(Duration.ofMinutes(1)).until(() -> d1.hazelcast().getPartitionService().isClusterSafe());
     }
 
     /** Starts moving {@code connection} to the lite member, which holds it before it copies anything. */
