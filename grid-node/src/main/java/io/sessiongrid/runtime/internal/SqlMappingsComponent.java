@@ -1,7 +1,5 @@
 package io.sessiongrid.runtime.internal;
 
-import com.hazelcast.core.IndeterminateOperationStateException;
-import com.hazelcast.sql.HazelcastSqlException;
 import io.sessiongrid.runtime.NodeContext;
 import io.sessiongrid.runtime.NodeComponent;
 import io.sessiongrid.runtime.NodeKind;
@@ -13,8 +11,6 @@ import io.sessiongrid.runtime.SqlMappings;
  * client needs none of its own.
  */
 final class SqlMappingsComponent implements NodeComponent {
-    private static final int MAX_ATTEMPTS = 3;
-
     @Override
     public void start(NodeContext node) {
         if (node.kind() == NodeKind.DATA_MEMBER) {
@@ -24,29 +20,8 @@ final class SqlMappingsComponent implements NodeComponent {
         }
     }
 
-    /**
-     * {@code CREATE OR REPLACE} is idempotent, so a statement whose catalog write ended indeterminate (a backup ack
-     * missed while members join on a loaded machine) is run again.
-     */
     private static void execute(NodeContext node, String statement) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                node.hazelcast().getSql().execute(statement).close();
-                return;
-            } catch (HazelcastSqlException e) {
-                if (attempt == MAX_ATTEMPTS || !indeterminate(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static boolean indeterminate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IndeterminateOperationStateException || String.valueOf(t.getMessage()).contains("backup acks missed")) {
-                return true;
-            }
-        }
-        return false;
+        // CREATE OR REPLACE is idempotent: a catalog write that ended indeterminate is run again.
+        IdempotentRetry.run(() -> node.hazelcast().getSql().execute(statement).close());
     }
 }

@@ -2,12 +2,12 @@ package io.sessiongrid.servers.internal;
 
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import com.hazelcast.query.Predicates;
 import io.sessiongrid.analyzer.AnalyzerMaps;
 import io.sessiongrid.analyzer.HealthScore;
+import io.sessiongrid.runtime.internal.IdempotentRetry;
 import io.sessiongrid.servers.ConnectionOwnership;
 import io.sessiongrid.servers.ConnectionOwnership.Phase;
 import io.sessiongrid.servers.ServerException;
@@ -53,29 +53,7 @@ public final class HazelcastServerRegistry implements ServerRegistry {
      * than guess), and adding an index again is harmless, so it is retried.
      */
     private static IMap<ConnectionRef, ConnectionRecord> withIndexes(HazelcastInstance hazelcast) {
-        return retryIndeterminate(() -> hazelcast.getMap(ServerMaps.CONNECTIONS));
-    }
-
-    /** Runs an idempotent write, again when it ended indeterminate (at most 5 times). */
-    private static <T> T retryIndeterminate(java.util.function.Supplier<T> write) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return write.get();
-            } catch (RuntimeException e) {
-                if (attempt == 5 || !indeterminate(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static boolean indeterminate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IndeterminateOperationStateException) {
-                return true;
-            }
-        }
-        return false;
+        return IdempotentRetry.call(() -> hazelcast.getMap(ServerMaps.CONNECTIONS));
     }
 
     public IMap<ConnectionRef, ConnectionRecord> connectionMap() {
@@ -144,7 +122,7 @@ public final class HazelcastServerRegistry implements ServerRegistry {
     @Override
     public void setState(String serverId, ServerState state) {
         // Setting a state twice is harmless: a write left indeterminate by a member leaving is simply sent again.
-        if (retryIndeterminate(() -> servers.executeOnKey(serverId,
+        if (IdempotentRetry.call(() -> servers.executeOnKey(serverId,
                 new ServerUpdate(state.name(), Double.NaN, clock.millis()))) == null) {
             throw new UnknownServerException(serverId, servers.keySet());
         }
