@@ -38,7 +38,8 @@ class DefaultsTest {
         assertEquals("SESSIONGRID_ENCRYPTION_KEY", c.encryption().keyEnv());
         assertNull(c.encryption().keyFile());
         assertEquals(new AnalyzerConfig(List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(1)), 720,
-                List.of(60, 180, 120)), c.analyzer());
+                List.of(60, 180, 120), Duration.ofDays(1)), c.analyzer());
+        assertEquals(1440, c.analyzer().seasonSteps());
         assertEquals(new ScalingConfig(1, 8, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(15),
                 Duration.ofSeconds(60), 20000, 0.7, 0.6, 8, ScalingConfig.Promotion.TROUGH, "none", "edge",
                 java.util.Map.of()), c.scaling());

@@ -2,6 +2,8 @@ package io.sessiongrid.config;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static io.sessiongrid.config.ConfigAssertions.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -139,6 +141,30 @@ class ValidationTest {
     @Test
     void connectionHistoryBounds() {
         assertRejected("analyzer: { connectionHistory: [300, 9, 240] }\n", "analyzer.connectionHistory[1]", "10..100000");
+    }
+
+    @Test
+    void seasonMustSpanAtLeastTwoWindowsOfTheLongestInterval() {
+        assertRejected("analyzer: { season: 1m }\n", "analyzer.season", "1m is 1 windows of the longest interval (1m)",
+                "2..10000 windows");
+    }
+
+    @Test
+    void seasonMustFitTenSeasonsInOneSeries() {
+        assertRejected("analyzer: { intervals: [1s, 5s], season: 1d }\n", "analyzer.season", "17280 windows",
+                "longest interval of 1m or more");
+    }
+
+    @Test
+    void seasonIsNeverNegative() {
+        assertRejected("analyzer: { season: -PT1H }\n", "analyzer.season", "negative");
+    }
+
+    @Test
+    void intervalsChangedWithoutASeasonKeepTheDefaultSeasonOnlyWhenItStillFits() {
+        assertEquals(Duration.ZERO, SessionGridConfigLoader.parse("test.yaml", "analyzer: { intervals: [1s, 2s] }\n").analyzer().season());
+        assertEquals(Duration.ofDays(1), SessionGridConfigLoader.parse("test.yaml", "analyzer: { intervals: [1s, 5m] }\n").analyzer().season());
+        assertEquals(Duration.ZERO, SessionGridConfigLoader.parse("test.yaml", "analyzer: { season: 0 }\n").analyzer().season());
     }
 
     // ---- scaling

@@ -19,6 +19,7 @@ grid.analyzer().connectionSeries("s-42", "conn-1", Duration.ofSeconds(5));   // 
 grid.analyzer().score("s-42", "conn-1");                  // health score 0-100 with its reason
 grid.analyzer().clusterForecast();                        // cluster load forecast with intervals
 grid.analyzer().clusterForecastStatus();                  // "warming up: 2 of 4 points of 5.0 s windows", or ready
+grid.analyzer().seasonalForecast();                       // the daily one (analyzer.season), after two days of history
 
 grid.sni().registerApp("video", 1);
 Allocation ids = grid.sni().allocate("video", 64);        // contiguous ranges, never handed out twice

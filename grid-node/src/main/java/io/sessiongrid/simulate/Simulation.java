@@ -8,7 +8,6 @@ import io.sessiongrid.scaling.HealthAggregate;
 import io.sessiongrid.scaling.ScalingDecision;
 import io.sessiongrid.scaling.ScalingInputs;
 import io.sessiongrid.scaling.ScalingPolicy;
-import io.sessiongrid.scaling.engine.ForecastPoints;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +60,7 @@ public final class Simulation {
             if (stepNow != k) {
                 k = stepNow;
                 ClusterForecast f = forecasts == null ? null : forecasts.at(k);
-                points = f == null ? List.of() : ForecastPoints.of(f);
+                points = forecasts == null ? List.of() : forecasts.points(k);
                 if (f != null) {
                     errors.add(f.lastErrorPct() / 100);
                 }

@@ -37,7 +37,7 @@ public final class Simulator {
 
     private final ScalingConfig scaling;
     private final Forecaster forecaster;
-    private final Function<Trace, ForecastSetup> setup;
+    private final Function<Trace, List<ForecastSetup>> setup;
 
     /**
      * A simulator whose forecaster fits each trace with its daily season ({@link ForecastSetup#daily}).
@@ -46,15 +46,15 @@ public final class Simulator {
      * @param forecaster the cluster forecaster
      */
     public Simulator(ScalingConfig scaling, Forecaster forecaster) {
-        this(scaling, forecaster, ForecastSetup::daily);
+        this(scaling, forecaster, t -> List.of(ForecastSetup.daily(t)));
     }
 
     /**
      * @param scaling    the predictive policy's settings (its limits and horizon are the simulation's)
      * @param forecaster the cluster forecaster
-     * @param setup      how it fits each trace (season, history, refits)
+     * @param setup      how it fits each trace (one forecaster per setup: season, history, refits)
      */
-    public Simulator(ScalingConfig scaling, Forecaster forecaster, Function<Trace, ForecastSetup> setup) {
+    public Simulator(ScalingConfig scaling, Forecaster forecaster, Function<Trace, List<ForecastSetup>> setup) {
         this.scaling = scaling;
         this.forecaster = forecaster;
         this.setup = setup;

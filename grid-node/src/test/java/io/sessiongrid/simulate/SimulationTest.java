@@ -10,6 +10,7 @@ import io.sessiongrid.scaling.ScalingLimits;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,13 +59,25 @@ class SimulationTest {
     @Test
     void theLiveSetupFitsWithoutASeasonOverTheAnalyzersHistory() {
         Trace trace = dailyRamps();
-        assertEquals(new ForecastSetup(288, 2880, 288, "daily"), ForecastSetup.daily(trace));
+        assertEquals(new ForecastSetup(288, 2880, 288, 4, "daily"), ForecastSetup.daily(trace));
+        assertEquals(new ForecastSetup(288, 2880, 288, 576, "seasonal"), ForecastSetup.seasonal(trace, 720));
         ForecastSetup live = ForecastSetup.live(720);
         assertEquals(1, live.season());
         assertEquals(720, live.history());
         TraceForecasts f = TraceForecasts.compute(trace, Forecasters.holtWinters(), live, Duration.ofMinutes(10),
                 s -> { });
         assertEquals(720, f.at(trace.length() - 1).historyPoints(), "it keeps the analyzer's history, no more");
+    }
+
+    @Test
+    void theLiveSetupAddsTheSeasonalForecastsPointsOnceTwoSeasonsAreIn() {
+        Trace trace = dailyRamps();
+        TraceForecasts f = TraceForecasts.compute(trace, Forecasters.holtWinters(),
+                List.of(ForecastSetup.live(720), ForecastSetup.seasonal(trace, 720)), Duration.ofMinutes(10), s -> { });
+        int steps = f.at(0 + 10).mean().length;
+        assertEquals(steps, f.points(574).size(), "575 points seen: the short-term forecast alone");
+        assertEquals(2 * steps, f.points(575).size(), "576 points, two days: both");
+        assertTrue(f.model().contains("seasonal: holt_winters(m=288"), f.model());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.hazelcast.jet.config.JobConfig;
 import com.hazelcast.jet.config.ProcessingGuarantee;
 import com.hazelcast.jet.core.JobStatus;
 import io.sessiongrid.analyzer.internal.AnalyzerDag;
+import io.sessiongrid.analyzer.internal.SeasonalSetup;
 import io.sessiongrid.config.AnalyzerConfig;
 import io.sessiongrid.config.ScalingConfig;
 
@@ -51,7 +52,8 @@ public final class AnalyzerJobs {
                 .setStoreMetricsAfterJobCompletion(true);
         Job job = hz.getJet().newJobIfAbsent(AnalyzerDag.build(intervals, scoreInterval, horizonSteps,
                 analyzer.historyPoints(), AnalyzerMaps.connectionHistory(analyzer),
-                AnalyzerMaps.retentionMillis(analyzer)), config);
+                AnalyzerMaps.retentionMillis(analyzer), SeasonalSetup.of(analyzer, analyzer.historyPoints(), horizon)),
+                config);
         if (job.getStatus() == JobStatus.SUSPENDED) {
             job.resume();
         }

@@ -30,9 +30,10 @@ import java.util.List;
  *   <tr><td>{@value #SESSIONS}</td><td>{@code ConnectionKey(sessionId, "")}</td>
  *       <td>{@code SeriesRings}: as for connections</td></tr>
  *   <tr><td>{@value #CLUSTER}</td><td>{@code Long} intervalMillis</td><td>{@code SeriesRing}: the newest
- *       {@code historyPoints} windows</td></tr>
+ *       {@code historyPoints} windows (at the longest interval, with a season: ten seasons)</td></tr>
  *   <tr><td>{@value #SCORES}</td><td>{@code ConnectionKey(sessionId, connectionId)}</td><td>{@link HealthScore}</td></tr>
- *   <tr><td>{@value #FORECAST}</td><td>{@value #CLUSTER_FORECAST_KEY}</td><td>{@link ClusterForecast}</td></tr>
+ *   <tr><td>{@value #FORECAST}</td><td>{@value #CLUSTER_FORECAST_KEY} (short-term), {@value #SEASONAL_FORECAST_KEY}
+ *       (seasonal)</td><td>{@link ClusterForecast}</td></tr>
  * </table>
  * Per-connection and per-session entries (series and scores) are removed {@code max(10 min, 10 x the largest
  * interval)} after their newest window by the job itself (a sweep once a minute, see {@link #retentionMillis}),
@@ -47,6 +48,7 @@ public final class AnalyzerMaps {
     public static final String SCORES = "sessiongrid.analyzer.scores";
     public static final String FORECAST = "sessiongrid.analyzer.forecast";
     public static final String CLUSTER_FORECAST_KEY = "cluster";
+    public static final String SEASONAL_FORECAST_KEY = "cluster-seasonal";
     /** Journal entries kept per partition of the ingest map (each is one tracker's batch for one interval). */
     public static final int JOURNAL_BATCHES_PER_PARTITION = 16;
     private static final long MIN_RETENTION_SECONDS = 600;

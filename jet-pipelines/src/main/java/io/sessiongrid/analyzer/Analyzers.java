@@ -3,6 +3,7 @@ package io.sessiongrid.analyzer;
 import com.hazelcast.core.HazelcastInstance;
 import io.sessiongrid.analyzer.internal.BufferedConnectionTracker;
 import io.sessiongrid.analyzer.internal.HazelcastConnectionAnalyzer;
+import io.sessiongrid.analyzer.internal.SeasonalSetup;
 import io.sessiongrid.analyzer.internal.MapBatchWriter;
 import io.sessiongrid.config.AnalyzerConfig;
 import io.sessiongrid.config.SessionGridConfigLoader;
@@ -10,6 +11,7 @@ import io.sessiongrid.config.SessionGridConfigLoader;
 import io.sessiongrid.time.ExecutorScheduler;
 import io.sessiongrid.time.Scheduler;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /** Creates the analyzer's recording and reading APIs, on members and clients alike. */
@@ -43,6 +45,8 @@ public final class Analyzers {
 
     /** The read API over {@code hz}'s cluster, whose analyzer job runs with {@code analyzer}. */
     public static ConnectionAnalyzer analyzer(HazelcastInstance hz, AnalyzerConfig analyzer) {
-        return new HazelcastConnectionAnalyzer(hz, AnalyzerJobs.scoreInterval(analyzer));
+        // The reader needs only the seasonal forecast's interval and warm-up, not its horizon.
+        return new HazelcastConnectionAnalyzer(hz, AnalyzerJobs.scoreInterval(analyzer),
+                SeasonalSetup.of(analyzer, analyzer.historyPoints(), Duration.ZERO));
     }
 }

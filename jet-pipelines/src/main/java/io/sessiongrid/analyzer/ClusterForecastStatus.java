@@ -22,6 +22,11 @@ public record ClusterForecastStatus(Duration interval, int points, int required,
         this(interval, points, Forecaster.MIN_HISTORY, forecast);
     }
 
+    /** No forecast is configured (no {@code analyzer.season}): never ready. */
+    public static ClusterForecastStatus none() {
+        return new ClusterForecastStatus(Duration.ZERO, 0, 0, Optional.empty());
+    }
+
     /** A forecast exists. */
     public boolean ready() {
         return forecast.isPresent();
@@ -30,6 +35,9 @@ public record ClusterForecastStatus(Duration interval, int points, int required,
     /** E.g. {@code "warming up: 2 of 4 points of 5 s windows"} or {@code "ready: holt-winters on 60 points ..."}. */
     @Override
     public String toString() {
+        if (required == 0) {
+            return "none: no season configured (analyzer.season)";
+        }
         String windows = " of " + interval.toMillis() / 1000.0 + " s windows";
         if (forecast.isPresent()) {
             return "ready: " + forecast.get().model() + " on " + forecast.get().historyPoints() + " points" + windows;

@@ -31,4 +31,13 @@ public interface ConnectionAnalyzer {
 
     /** The latest cluster forecast, or how much history it still needs ("warming up: 2 of 4 points ..."). */
     ClusterForecastStatus clusterForecastStatus();
+
+    /**
+     * The latest seasonal cluster forecast ({@code analyzer.season}, on the longest interval): empty without a
+     * season and until two seasons of that interval are in (see {@link #seasonalForecastStatus()}).
+     */
+    Optional<ClusterForecast> seasonalForecast();
+
+    /** The seasonal forecast, or how much history it still needs ("warming up: 300 of 2880 points of 60 s ..."). */
+    ClusterForecastStatus seasonalForecastStatus();
 }

@@ -30,8 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two members and a client: recording from both sides, the job, the stores, scores, forecast and metrics. */
 class AnalyzerPipelineIT {
-    static final AnalyzerConfig ANALYZER =
-            new AnalyzerConfig(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), 30);
+    /** A season of 8 s: two windows of the longest interval, so the seasonal forecast starts after 16 s. */
+    static final AnalyzerConfig ANALYZER = new AnalyzerConfig(
+            List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4)), 30, List.of(),
+            Duration.ofSeconds(8));
     static final Duration HORIZON = Duration.ofSeconds(10);
     static final Duration SECOND = Duration.ofSeconds(1);
 
@@ -159,6 +161,16 @@ class AnalyzerPipelineIT {
                 assertTrue(forecast.get().lower()[0] <= forecast.get().upper()[0]);
             });
             assertTrue(total(reader.clusterSeries(Duration.ofSeconds(4))) >= 2L * sent);
+            // The seasonal forecast, on the 4 s windows, once two seasons (four windows) are in; the connections
+            // stay open, so their windows keep closing.
+            ConnectionAnalyzer seasonalReader = Analyzers.analyzer(client, ANALYZER);
+            await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
+                ClusterForecast seasonal = seasonalReader.seasonalForecast().orElseThrow(
+                        () -> new AssertionError(seasonalReader.seasonalForecastStatus().toString()));
+                assertEquals(4_000, seasonal.intervalMillis());
+                assertEquals(4, seasonal.mean().length, "10 s horizon: 3 windows of 4 s, and the one in progress");
+                assertTrue(seasonal.historyPoints() >= 4, seasonal.toString());
+            });
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertTrue(metric("eventsIn") > 0);

@@ -92,8 +92,17 @@ final class ConfigAssembler {
         // without them gets none (historyPoints per interval) rather than an error about a key it never set.
         List<Integer> history = d.connectionHistory != null ? d.connectionHistory
                 : b.map(AnalyzerConfig::connectionHistory).filter(h -> h.size() == intervals.size()).orElse(List.of());
-        return new AnalyzerConfig(intervals,
-                field(d.historyPoints, b, AnalyzerConfig::historyPoints, "analyzer.historyPoints"), history);
+        int historyPoints = field(d.historyPoints, b, AnalyzerConfig::historyPoints, "analyzer.historyPoints");
+        // Likewise the season: the base's when it still spans 2..MAX_SEASON_STEPS of the new longest interval
+        // (a file with [1s, 2s] keeps no daily season rather than failing on it).
+        Duration season = d.season != null ? d.season : b.map(AnalyzerConfig::season)
+                .filter(s -> fits(new AnalyzerConfig(intervals, historyPoints, history, s))).orElse(Duration.ZERO);
+        return new AnalyzerConfig(intervals, historyPoints, history, season);
+    }
+
+    private static boolean fits(AnalyzerConfig a) {
+        int steps = a.intervals().isEmpty() ? 0 : a.seasonSteps();
+        return steps >= 2 && steps <= AnalyzerConfig.MAX_SEASON_STEPS;
     }
 
     private ScalingConfig scaling(ConfigDocument.Scaling d, Optional<ScalingConfig> b) {

@@ -47,6 +47,7 @@ final class ConfigDocument {
         List<Duration> intervals;
         Integer historyPoints;
         List<Integer> connectionHistory;
+        Duration season;
     }
 
     static final class Scaling {

@@ -104,6 +104,20 @@ final class ConfigValidator {
         for (int i = 0; i < ch.size(); i++) {
             range(ch.get(i), MIN_HISTORY_POINTS, MAX_HISTORY_POINTS, "analyzer.connectionHistory[" + i + "]");
         }
+        season(a);
+    }
+
+    private void season(AnalyzerConfig a) {
+        Duration season = a.season();
+        check(!season.isNegative(), "analyzer.season", season + " is negative; allowed: 0 (no season) or a duration");
+        if (season.isNegative() || season.isZero() || a.intervals().isEmpty() || a.longestInterval().toMillis() <= 0) {
+            return;
+        }
+        int steps = a.seasonSteps();
+        check(steps >= 2 && steps <= AnalyzerConfig.MAX_SEASON_STEPS, "analyzer.season", DurationFormat.format(season)
+                + " is " + steps + " windows of the longest interval (" + DurationFormat.format(a.longestInterval())
+                + "); allowed: 0 (no season) or 2.." + AnalyzerConfig.MAX_SEASON_STEPS + " windows of it (with "
+                + "[1s, 5s, 1m]: 2m to about 6d); for a daily season, keep a longest interval of 1m or more");
     }
 
     private void scaling(ScalingConfig s) {

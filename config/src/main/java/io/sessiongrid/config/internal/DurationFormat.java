@@ -48,4 +48,23 @@ public final class DurationFormat {
         }
         throw new IllegalArgumentException("'" + text + "' is not a duration");
     }
+
+    /** The shortest form of this syntax that gives {@code d} back (e.g. {@code 1d}, {@code 90s}, {@code 0}). */
+    public static String format(Duration d) {
+        if (d.isZero()) {
+            return "0";
+        }
+        if (d.isNegative() || d.getNano() % 1_000_000 != 0) {
+            return d.toString();
+        }
+        long ms = d.toMillis();
+        String[] units = {"d", "h", "m", "s"};
+        long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1000L};
+        for (int i = 0; i < units.length; i++) {
+            if (ms % sizes[i] == 0) {
+                return ms / sizes[i] + units[i];
+            }
+        }
+        return ms + "ms";
+    }
 }

@@ -58,6 +58,8 @@ public final class GridGauges {
         counter(meters, metrics, "sessiongrid.analyzer.windows", "windowsEmitted", "Windows closed and stored");
         counter(meters, metrics, "sessiongrid.analyzer.scores", "scoresComputed", "Health scores computed");
         counter(meters, metrics, "sessiongrid.analyzer.forecasts", "forecastsComputed", "Cluster forecasts computed");
+        counter(meters, metrics, "sessiongrid.analyzer.seasonal.forecasts", "seasonalForecastsComputed",
+                "Seasonal cluster forecasts computed (analyzer.season; none until two seasons are in)");
         meters.gauge("sessiongrid.analyzer.forecast.error.percent",
                 "Recent error of the cluster forecast, percent of the observed load", metrics,
                 m -> max(m.get(), "forecastErrorPct"));

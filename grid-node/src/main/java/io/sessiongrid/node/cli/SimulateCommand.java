@@ -81,10 +81,12 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Cluster forecaster of the predictive policy (default: ${DEFAULT-VALUE}).")
     private String forecaster;
 
-    @Option(names = "--season", paramLabel = "S", defaultValue = "daily",
-            description = "How the forecaster fits each trace: daily (with the trace's daily season, ten days of "
-                    + "history) or none (as the live analyzer's cluster forecast does today: no season, over the "
-                    + "last analyzer.historyPoints points) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--season", paramLabel = "S", defaultValue = "live",
+            description = "How the predictive policy forecasts each trace: live (as the live analyzer does: a "
+                    + "short-term forecast without season over the last analyzer.historyPoints points beside a "
+                    + "seasonal one with the trace's daily season over ten days, from two days of history on; the "
+                    + "policy takes the peak of both), daily (the seasonal one alone, from the 4th point on) or none "
+                    + "(the short-term one alone) (default: ${DEFAULT-VALUE}).")
     private String season;
 
     @Option(names = "--chart", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -104,7 +106,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private int run(PrintWriter stdout) {
         Simulator.Policies policies = policies();
         checkOptions();
-        Function<Trace, ForecastSetup> setup = setup();
+        Function<Trace, List<ForecastSetup>> setup = setup();
         Simulator simulator;
         try {
             simulator = new Simulator(SessionGridConfigLoader.defaults().scaling(), Forecasters.byName(forecaster),
@@ -177,15 +179,14 @@ public final class SimulateCommand implements Callable<Integer> {
         report.add(new BenchResult("slo_minutes", mode, p.sloMinutes(), r.sloMinutes(), baseline, "none", true));
     }
 
-    private Function<Trace, ForecastSetup> setup() {
+    private Function<Trace, List<ForecastSetup>> setup() {
+        int points = SessionGridConfigLoader.defaults().analyzer().historyPoints();
         return switch (season.strip().toLowerCase(Locale.ROOT)) {
-            case "daily" -> ForecastSetup::daily;
-            case "none" -> {
-                int points = SessionGridConfigLoader.defaults().analyzer().historyPoints();
-                yield t -> ForecastSetup.live(points);
-            }
+            case "live" -> t -> List.of(ForecastSetup.live(points), ForecastSetup.seasonal(t, points));
+            case "daily" -> t -> List.of(ForecastSetup.daily(t));
+            case "none" -> t -> List.of(ForecastSetup.live(points));
             default -> throw new ParameterException(spec.commandLine(), "--season: '" + season
-                    + "' is not allowed; allowed: daily, none");
+                    + "' is not allowed; allowed: live, daily, none");
         };
     }
 

@@ -4,16 +4,20 @@ import io.sessiongrid.analyzer.ClusterForecast;
 import io.sessiongrid.analyzer.ConnectionAnalyzer;
 import io.sessiongrid.analyzer.HealthScore;
 import io.sessiongrid.scaling.ForecastErrorTracker;
+import io.sessiongrid.scaling.ForecastPoint;
 import io.sessiongrid.scaling.HealthAggregate;
 import io.sessiongrid.servers.ServerInfo;
 import io.sessiongrid.servers.ServerRegistry;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Demand from the analyzer: its cluster forecast (request rate with intervals, and the error of each one-step
- * forecast, averaged over the recent ones) and the health scores of every server's connections, summed into a
+ * forecast, averaged over the recent ones), the points of its seasonal forecast beside them when there is one (the
+ * policy takes the peak over both: the short-term forecast follows trends and bursts, the seasonal one sees the
+ * daily rise coming before any trend shows it), and the health scores of every server's connections, summed into a
  * {@link HealthAggregate} (churn weighted by predicted rate). Without a forecast yet, demand is the registry's
  * recent request rate.
  */
@@ -42,7 +46,18 @@ public final class AnalyzerDemand implements DemandSource {
             lastWindowEnd = f.lastWindowEnd();
             errors.add(f.lastErrorPct() / 100);
         }
-        return new Demand(Math.max(0, f.lastActual()), ForecastPoints.of(f), errors.recent(), health);
+        List<ForecastPoint> points = new ArrayList<>(ForecastPoints.of(f));
+        analyzer.seasonalForecast().filter(s -> current(s, f)).ifPresent(s -> points.addAll(ForecastPoints.of(s)));
+        return new Demand(Math.max(0, f.lastActual()), points, errors.recent(), health);
+    }
+
+    /**
+     * The seasonal forecast counts while it is as recent as the short-term one allows (its window closes at most
+     * two of its intervals before the short-term forecast's): a seasonal forecast left from before the job stopped
+     * would put yesterday's peak into today's decisions.
+     */
+    static boolean current(ClusterForecast seasonal, ClusterForecast shortTerm) {
+        return seasonal.lastWindowEnd() >= shortTerm.lastWindowEnd() - 2 * seasonal.intervalMillis();
     }
 
     private HealthAggregate health() {

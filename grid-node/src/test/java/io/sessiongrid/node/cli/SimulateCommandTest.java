@@ -67,7 +67,7 @@ class SimulateCommandTest {
         assertEquals(2, run("--trace", trace().toString(), "--lead", "soon"));
         assertEquals(2, run("--trace", trace().toString(), "--target", "1.5"));
         assertEquals(2, run("--trace", trace().toString(), "--season", "weekly"));
-        assertTrue(err.toString().contains("allowed: daily, none"), err.toString());
+        assertTrue(err.toString().contains("allowed: live, daily, none"), err.toString());
         assertFalse(Files.exists(bench.resolve("simulate.json")));
     }
 }

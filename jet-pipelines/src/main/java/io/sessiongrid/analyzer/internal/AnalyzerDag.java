@@ -24,7 +24,8 @@ import static com.hazelcast.jet.core.Edge.from;
  *     event time: batch start,                                  ├─1─▶ session-series    (update SESSIONS)
  *     lag: one flush interval                                   ├─2─▶ scores            (write SCORES)
  *                                                               └─3─(all to one)─▶ cluster ─┬─0─▶ cluster-series (update CLUSTER)
- *                                                                                            └─1─▶ cluster-forecast (write FORECAST)
+ *                                                                                            └─1─▶ cluster-forecast (write FORECAST:
+ *                                                                                                  short-term and seasonal)
  * </pre>
  * The Core API rather than the Pipeline API: the aggregation works on whole batches and closes each connection's
  * windows on its own last sample ({@link SeriesAggregatorP}), which Jet's window stages cannot do; a per-sample
@@ -47,9 +48,11 @@ public final class AnalyzerDag {
      * @param historyPoints     points kept per cluster series (and the forecast's history)
      * @param connectionHistory points kept per connection and per session series, per interval
      * @param retentionMillis   how long a connection's or session's series and score stay after their newest window
+     * @param seasonal          the seasonal forecast's shape (its interval's cluster series keeps its longer
+     *                          history), or null for none
      */
     public static DAG build(long[] intervals, long scoreInterval, int horizonSteps, int historyPoints,
-                            SeriesRings.History connectionHistory, long retentionMillis) {
+                            SeriesRings.History connectionHistory, long retentionMillis, SeasonalSetup seasonal) {
         long flush = intervals[0];
         int scoreIndex = indexOf(intervals, scoreInterval);
         long[] windows = intervals.clone();
@@ -62,7 +65,7 @@ public final class AnalyzerDag {
                 JournalInitialPosition.START_FROM_OLDEST, eventTime));
         Vertex aggregate = dag.newVertex("aggregate", () -> new SeriesAggregatorP(windows, scoreIndex, horizonSteps));
         Vertex cluster = dag.newVertex("cluster",
-                () -> new ClusterSeriesP(flush, scoreInterval, historyPoints, horizonSteps, retentionMillis))
+                () -> new ClusterSeriesP(flush, scoreInterval, historyPoints, horizonSteps, retentionMillis, seasonal))
                 .localParallelism(1);
         Vertex connectionSeries = dag.newVertex("connection-series", SinkProcessors.updateMapP(
                 AnalyzerMaps.CONNECTIONS, SeriesUpdate::key,
@@ -72,10 +75,13 @@ public final class AnalyzerDag {
                 (SeriesRings rings, SeriesUpdate u) -> u.applyTo(rings, connectionHistory)));
         Vertex scores = dag.newVertex("scores", SinkProcessors.writeMapP(AnalyzerMaps.SCORES,
                 (HealthScore s) -> new ConnectionKey(s.sessionId(), s.connectionId()), s -> s));
+        long seasonalInterval = seasonal == null ? -1 : seasonal.intervalMillis();
+        int seasonalHistory = seasonal == null ? historyPoints : seasonal.history();
         Vertex clusterSeries = dag.newVertex("cluster-series", SinkProcessors.updateMapP(AnalyzerMaps.CLUSTER,
-                SeriesPoint::intervalMillis, (SeriesRing ring, SeriesPoint p) -> append(ring, p, historyPoints)));
+                SeriesPoint::intervalMillis, (SeriesRing ring, SeriesPoint p) -> append(ring, p,
+                        p.intervalMillis() == seasonalInterval ? seasonalHistory : historyPoints)));
         Vertex forecast = dag.newVertex("cluster-forecast", SinkProcessors.writeMapP(AnalyzerMaps.FORECAST,
-                (ClusterForecast f) -> AnalyzerMaps.CLUSTER_FORECAST_KEY, f -> f));
+                Map.Entry<String, ClusterForecast>::getKey, Map.Entry<String, ClusterForecast>::getValue));
 
         dag.edge(between(ingest, aggregate).partitioned(Map.Entry<String, SampleBatch>::getKey).distributed())
                 .edge(from(aggregate, SeriesAggregatorP.TO_CONNECTIONS).to(connectionSeries))
@@ -88,9 +94,18 @@ public final class AnalyzerDag {
         return dag;
     }
 
-    /** The cluster store's update: append (or replace the newest window) in place; O(1). */
+    /**
+     * The cluster store's update: append (or replace the newest window) in place; O(1). A ring stored with a smaller
+     * capacity (written before a season was configured) is copied into one of the new capacity once.
+     */
     static SeriesRing append(SeriesRing ring, SeriesPoint point, int capacity) {
-        SeriesRing r = ring == null ? new SeriesRing(point.intervalMillis(), capacity) : ring;
+        SeriesRing r = ring;
+        if (r == null || r.capacity() < capacity) {
+            r = new SeriesRing(point.intervalMillis(), capacity);
+            if (ring != null) {
+                ring.points().forEach(r::append);
+            }
+        }
         r.append(point);
         return r;
     }

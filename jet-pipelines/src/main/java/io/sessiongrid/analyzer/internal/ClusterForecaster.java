@@ -27,11 +27,18 @@ public final class ClusterForecaster {
     /** Refit at least this often once the history is long. */
     public static final int DEFAULT_REFIT_EVERY = 60;
 
+    /** The shared refit thread (one per JVM, low priority). */
+    public static Executor refitThread() {
+        return RefitThread.EXECUTOR;
+    }
+
     private final Forecaster forecaster;
     private final long intervalMillis;
     private final int horizon;
     private final int season;
     private final int refitEvery;
+    private final int minHistory;
+    private final boolean firstFitInline;
     private final double[] ring;
     private int size;
     private int head;
@@ -49,11 +56,24 @@ public final class ClusterForecaster {
     /** As above, with refits on {@code refits} ({@code Runnable::run} refits inline, as tests may want). */
     public ClusterForecaster(Forecaster forecaster, long intervalMillis, int capacity, int horizon, int season,
                              int refitEvery, Executor refits) {
-        if (capacity < Forecaster.MIN_HISTORY || horizon < 1 || season < 1 || refitEvery < 1) {
-            throw new IllegalArgumentException("ClusterForecaster needs capacity >= " + Forecaster.MIN_HISTORY
-                    + ", horizon, season and refitEvery >= 1; got " + capacity + ", " + horizon + ", " + season
-                    + ", " + refitEvery);
+        this(forecaster, intervalMillis, capacity, horizon, season, refitEvery, Forecaster.MIN_HISTORY, true, refits);
+    }
+
+    /**
+     * As above, producing nothing until {@code minHistory} points are in (a seasonal model wants two seasons); with
+     * {@code firstFitInline} false the first fit runs on {@code refits} too, and nothing is produced until it is
+     * done (a fit over ten days of minutes takes seconds, too long for the interval's path).
+     */
+    public ClusterForecaster(Forecaster forecaster, long intervalMillis, int capacity, int horizon, int season,
+                             int refitEvery, int minHistory, boolean firstFitInline, Executor refits) {
+        if (minHistory < Forecaster.MIN_HISTORY || capacity < minHistory || horizon < 1 || season < 1
+                || refitEvery < 1) {
+            throw new IllegalArgumentException("ClusterForecaster needs minHistory >= " + Forecaster.MIN_HISTORY
+                    + ", capacity >= minHistory, horizon, season and refitEvery >= 1; got " + minHistory + ", "
+                    + capacity + ", " + horizon + ", " + season + ", " + refitEvery);
         }
+        this.minHistory = minHistory;
+        this.firstFitInline = firstFitInline;
         this.forecaster = forecaster;
         this.intervalMillis = intervalMillis;
         this.horizon = horizon;
@@ -86,19 +106,30 @@ public final class ClusterForecaster {
      * Adds the rate observed in the window ending at {@code windowEnd} and forecasts the next {@code horizon}
      * windows.
      *
-     * @return the forecast, or null while the history is shorter than {@link Forecaster#MIN_HISTORY}
+     * @return the forecast, or null while the history is shorter than {@code minHistory}
      */
     public ClusterForecast accept(long windowEnd, double rate) {
         long t0 = System.nanoTime();
         double errorPct = Double.isNaN(lastOneStep) ? -1
                 : 100 * Math.abs(rate - lastOneStep) / Math.max(1, Math.abs(rate));
         push(Double.isFinite(rate) ? rate : 0);
-        if (size < Forecaster.MIN_HISTORY) {
+        if (size < minHistory) {
             return null;
         }
         double[] history = history();
         sinceFit++;
-        if (model == null) {
+        if (model == null && !firstFitInline) {
+            if (refit == null) {
+                double[] snapshot = history;
+                refit = CompletableFuture.supplyAsync(() -> forecaster.fit(snapshot, season, horizon), refits);
+            }
+            if (!refit.isDone()) {
+                return null;
+            }
+            model = refit.join().update(history);
+            refit = null;
+            sinceFit = 0;
+        } else if (model == null) {
             model = forecaster.fit(history, season, horizon);
             sinceFit = 0;
         } else {

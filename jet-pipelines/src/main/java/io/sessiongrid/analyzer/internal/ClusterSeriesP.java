@@ -20,12 +20,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 
 /**
  * The analyzer job's cluster stage, one instance receiving from every aggregating processor: adds their shares
  * of each cluster window and, once the watermark passed the window (every share has then arrived: a processor
  * emits its shares before it forwards the watermark), emits the cluster's point (ordinal 0) and, at the scoring
- * interval, the updated cluster forecast (ordinal 1). Not cooperative: a forecast refit takes milliseconds.
+ * interval, the updated cluster forecast (ordinal 1, keyed {@value AnalyzerMaps#CLUSTER_FORECAST_KEY}); with a
+ * {@link SeasonalSetup}, also the seasonal forecast at its interval (keyed
+ * {@value AnalyzerMaps#SEASONAL_FORECAST_KEY}). Not cooperative: a forecast refit takes milliseconds.
  */
 public final class ClusterSeriesP extends AbstractProcessor {
     /** The key that routes every share here, and under which open sums are saved (so they restore here too). */
@@ -37,30 +40,44 @@ public final class ClusterSeriesP extends AbstractProcessor {
     private final int historyPoints;
     private final int horizonSteps;
     private final long retentionMillis;
+    private final SeasonalSetup seasonal; // null: no seasonal forecast
+    private final Executor seasonalFits;
     private long lastSweep = Long.MIN_VALUE;
     private HazelcastInstance hz;
     private final Map<Long, TreeMap<Long, WindowTotals>> sums = new TreeMap<>();
     private final PendingOutput out = new PendingOutput(0, 1);
     private final PendingOutput.Emitter emitter = this::tryEmit;
     private ClusterForecaster forecaster;
+    private ClusterForecaster seasonalForecaster;
     private boolean pending;
     private Traverser<Map.Entry<String, SeriesPoint>> snapshot;
     private Metric windowsEmitted;
     private Metric forecastsComputed;
     private Metric forecastMicros;
     private Metric forecastErrorPct;
+    private Metric seasonalForecasts;
 
     public ClusterSeriesP(long flush, long scoreInterval, int historyPoints, int horizonSteps) {
-        this(flush, scoreInterval, historyPoints, horizonSteps, 0);
+        this(flush, scoreInterval, historyPoints, horizonSteps, 0, null);
     }
 
     /**
      * @param retentionMillis when positive, about once a minute (of event time) the connection and session series
      *                        and scores whose newest window ended more than this long before the watermark are
      *                        removed (this processor runs once per job, and may block: it is not cooperative)
+     * @param seasonal        the seasonal forecast's shape, or null for none
      */
-    public ClusterSeriesP(long flush, long scoreInterval, int historyPoints, int horizonSteps, long retentionMillis) {
+    public ClusterSeriesP(long flush, long scoreInterval, int historyPoints, int horizonSteps, long retentionMillis,
+                          SeasonalSetup seasonal) {
+        this(flush, scoreInterval, historyPoints, horizonSteps, retentionMillis, seasonal, null);
+    }
+
+    /** As above, fitting the seasonal model on {@code seasonalFits} (null: the shared refit thread). */
+    ClusterSeriesP(long flush, long scoreInterval, int historyPoints, int horizonSteps, long retentionMillis,
+                   SeasonalSetup seasonal, Executor seasonalFits) {
+        this.seasonalFits = seasonalFits;
         this.retentionMillis = retentionMillis;
+        this.seasonal = seasonal;
         this.flush = flush;
         this.scoreInterval = scoreInterval;
         this.historyPoints = historyPoints;
@@ -78,9 +95,19 @@ public final class ClusterSeriesP extends AbstractProcessor {
         forecaster = new ClusterForecaster(Forecasters.auto(), scoreInterval, historyPoints, horizonSteps, 1,
                 ClusterForecaster.DEFAULT_REFIT_EVERY);
         IMap<Long, SeriesRing> stored = context.hazelcastInstance().getMap(AnalyzerMaps.CLUSTER);
-        SeriesRing history = stored.get(scoreInterval);
+        seed(forecaster, stored.get(scoreInterval)); // the forecasters are not in snapshots: the store is
+        if (seasonal != null) {
+            // Refit once a season, as the simulator does; the first fit off this thread too (seconds on 10 days).
+            seasonalForecaster = new ClusterForecaster(Forecasters.auto(), seasonal.intervalMillis(),
+                    seasonal.history(), seasonal.horizon(), seasonal.season(), seasonal.season(),
+                    seasonal.required(), false, seasonalFits != null ? seasonalFits : ClusterForecaster.refitThread());
+            seed(seasonalForecaster, stored.get(seasonal.intervalMillis()));
+        }
+    }
+
+    private static void seed(ClusterForecaster target, SeriesRing history) {
         if (history != null) {
-            forecaster.seed(history.requestRates()); // the forecaster itself is not in snapshots: the store is
+            target.seed(history.requestRates());
         }
     }
 
@@ -91,6 +118,7 @@ public final class ClusterSeriesP extends AbstractProcessor {
             forecastsComputed = Metrics.metric("forecastsComputed");
             forecastMicros = Metrics.metric("forecastMicros");
             forecastErrorPct = Metrics.metric("forecastErrorPct");
+            seasonalForecasts = Metrics.metric("seasonalForecastsComputed");
         }
     }
 
@@ -136,6 +164,9 @@ public final class ClusterSeriesP extends AbstractProcessor {
                 if (interval == scoreInterval) {
                     forecast(point);
                 }
+                if (seasonalForecaster != null && interval == seasonal.intervalMillis()) {
+                    seasonalForecast(point);
+                }
             }
         }
     }
@@ -160,7 +191,15 @@ public final class ClusterSeriesP extends AbstractProcessor {
             if (f.lastErrorPct() >= 0) {
                 forecastErrorPct.set(Math.round(f.lastErrorPct()));
             }
-            out.add(1, f);
+            out.add(1, Util.entry(AnalyzerMaps.CLUSTER_FORECAST_KEY, f));
+        }
+    }
+
+    private void seasonalForecast(SeriesPoint point) {
+        ClusterForecast f = seasonalForecaster.accept(point.windowEnd(), point.requestRate());
+        if (f != null) {
+            seasonalForecasts.increment();
+            out.add(1, Util.entry(AnalyzerMaps.SEASONAL_FORECAST_KEY, f));
         }
     }
 

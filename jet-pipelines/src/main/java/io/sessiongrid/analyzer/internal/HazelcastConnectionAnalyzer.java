@@ -24,10 +24,17 @@ public final class HazelcastConnectionAnalyzer implements ConnectionAnalyzer {
     private final IMap<ConnectionKey, HealthScore> scores;
     private final IMap<String, ClusterForecast> forecast;
     private final Duration scoreInterval;
+    private final Duration seasonalInterval;
+    private final int seasonalRequired; // 0: no season
 
-    /** @param scoreInterval the interval the cluster forecast is made on ({@code AnalyzerJobs.scoreInterval}) */
-    public HazelcastConnectionAnalyzer(HazelcastInstance hz, Duration scoreInterval) {
+    /**
+     * @param scoreInterval the interval the cluster forecast is made on ({@code AnalyzerJobs.scoreInterval})
+     * @param seasonal      the seasonal forecast's shape, or null for none
+     */
+    public HazelcastConnectionAnalyzer(HazelcastInstance hz, Duration scoreInterval, SeasonalSetup seasonal) {
         this.scoreInterval = scoreInterval;
+        this.seasonalInterval = seasonal == null ? scoreInterval : Duration.ofMillis(seasonal.intervalMillis());
+        this.seasonalRequired = seasonal == null ? 0 : seasonal.required();
         connections = hz.getMap(AnalyzerMaps.CONNECTIONS);
         sessions = hz.getMap(AnalyzerMaps.SESSIONS);
         cluster = hz.getMap(AnalyzerMaps.CLUSTER);
@@ -73,6 +80,22 @@ public final class HazelcastConnectionAnalyzer implements ConnectionAnalyzer {
         Optional<ClusterForecast> latest = clusterForecast();
         SeriesRing history = cluster.get(scoreInterval.toMillis());
         return new ClusterForecastStatus(scoreInterval, history == null ? 0 : history.size(), latest);
+    }
+
+    @Override
+    public Optional<ClusterForecast> seasonalForecast() {
+        return seasonalRequired == 0 ? Optional.empty()
+                : Optional.ofNullable(forecast.get(AnalyzerMaps.SEASONAL_FORECAST_KEY));
+    }
+
+    @Override
+    public ClusterForecastStatus seasonalForecastStatus() {
+        if (seasonalRequired == 0) {
+            return ClusterForecastStatus.none();
+        }
+        SeriesRing history = cluster.get(seasonalInterval.toMillis());
+        return new ClusterForecastStatus(seasonalInterval, history == null ? 0 : history.size(), seasonalRequired,
+                seasonalForecast());
     }
 
     private static List<SeriesPoint> points(SeriesRings rings, Duration interval) {

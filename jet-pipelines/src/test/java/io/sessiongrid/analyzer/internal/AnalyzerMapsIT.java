@@ -75,6 +75,30 @@ class AnalyzerMapsIT {
         member.getMap(AnalyzerMaps.CLUSTER).remove(interval); // the SQL test counts rows
     }
 
+    @Test
+    void theSeasonalForecastSaysHowFarItsWarmUpIsOrThatThereIsNoSeason() {
+        List<Duration> intervals = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(10));
+        assertEquals("none: no season configured (analyzer.season)",
+                Analyzers.analyzer(member, new AnalyzerConfig(intervals, 100)).seasonalForecastStatus().toString());
+        ConnectionAnalyzer reader = Analyzers.analyzer(member,
+                new AnalyzerConfig(intervals, 100, List.of(), Duration.ofMinutes(1)));
+        long interval = 10_000;
+        SeriesRing ring = new SeriesRing(interval, 100);
+        for (int k = 0; k < 5; k++) {
+            ring.append(new SeriesPoint(k * interval, interval, 1, 1.0, 0, 0, 10, 0, 0, 0, 0, 0, null, null));
+        }
+        member.getMap(AnalyzerMaps.CLUSTER).set(interval, ring);
+        assertEquals("warming up: 5 of 12 points of 10.0 s windows", reader.seasonalForecastStatus().toString(),
+                "a season of 6 windows, two needed");
+        ClusterForecast f = new ClusterForecast(120_000, interval, "holt_winters(m=6)", 12, 10.0, new double[] {10},
+                new double[] {9}, new double[] {11}, 0.95, 1.0, 100);
+        member.getMap(AnalyzerMaps.FORECAST).set(AnalyzerMaps.SEASONAL_FORECAST_KEY, f);
+        assertEquals(f, reader.seasonalForecast().orElseThrow());
+        assertEquals(false, reader.clusterForecast().map(f::equals).orElse(false), "a separate entry");
+        member.getMap(AnalyzerMaps.FORECAST).remove(AnalyzerMaps.SEASONAL_FORECAST_KEY);
+        member.getMap(AnalyzerMaps.CLUSTER).remove(interval);
+    }
+
     private static SqlRow one(String query) {
         List<SqlRow> rows = new ArrayList<>();
         try (SqlResult result = member.getSql().execute(query)) {

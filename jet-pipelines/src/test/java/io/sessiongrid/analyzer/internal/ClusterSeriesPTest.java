@@ -118,7 +118,9 @@ class ClusterSeriesPTest {
                     assertEquals(List.of(share(0, 5000, 10, 500, 0, null, null), wm(4001)), outputs.get(0),
                             mode::toString);
                     assertEquals(2, outputs.get(1).size(), () -> mode + ": " + outputs.get(1));
-                    ClusterForecast f = assertInstanceOf(ClusterForecast.class, outputs.get(1).get(0));
+                    Map.Entry<?, ?> entry = assertInstanceOf(Map.Entry.class, outputs.get(1).get(0));
+                    assertEquals(AnalyzerMaps.CLUSTER_FORECAST_KEY, entry.getKey());
+                    ClusterForecast f = assertInstanceOf(ClusterForecast.class, entry.getValue());
                     assertEquals(5000, f.lastWindowEnd());
                     assertEquals(4, f.historyPoints(), "three stored points and the new one");
                     assertEquals(ProcessorTestKit.HORIZON, f.mean().length);
@@ -143,7 +145,7 @@ class ClusterSeriesPTest {
         member.getMap(AnalyzerMaps.CONNECTIONS).putAll(series);
         member.getMap(AnalyzerMaps.SESSIONS).putAll(series);
         TestSupport.verifyProcessor(() -> new ClusterSeriesP(ProcessorTestKit.FLUSH, ProcessorTestKit.SCORE, HISTORY,
-                        ProcessorTestKit.HORIZON, retention))
+                        ProcessorTestKit.HORIZON, retention, null))
                 .hazelcastInstance(member)
                 .disableSnapshots()
                 .input(List.of(wm(watermark)))
@@ -156,5 +158,35 @@ class ClusterSeriesPTest {
         for (String map : List.of(AnalyzerMaps.CONNECTIONS, AnalyzerMaps.SESSIONS, AnalyzerMaps.SCORES)) {
             member.getMap(map).clear();
         }
+    }
+
+    @Test
+    void theSeasonalForecastAppearsOnceTwoSeasonsOfItsIntervalAreInStartingFromTheStoredSeries() {
+        // A season of 3 windows of 5 s: 6 windows needed; 4 are stored (written before a restart), 2 arrive.
+        SeasonalSetup seasonal = new SeasonalSetup(ProcessorTestKit.SCORE, 3, 2, 30);
+        SeriesRing stored = new SeriesRing(ProcessorTestKit.SCORE, 30);
+        double[] rates = {100, 300, 200, 100, 300, 200};
+        for (int k = 0; k < 4; k++) {
+            stored.append(share(-20_000 + k * 5000L, 5000, 10, (long) (rates[k] * 5), 0, null, null));
+        }
+        member.getMap(AnalyzerMaps.CLUSTER).put(ProcessorTestKit.SCORE, stored);
+        TestSupport.verifyProcessor(() -> new ClusterSeriesP(ProcessorTestKit.FLUSH, ProcessorTestKit.SCORE, HISTORY,
+                        ProcessorTestKit.HORIZON, 0, seasonal, Runnable::run))
+                .hazelcastInstance(member)
+                .disableSnapshots()
+                .input(List.of(share(0, 5000, 10, (long) (rates[4] * 5), 0, null, null), wm(4001),
+                        share(5000, 5000, 10, (long) (rates[5] * 5), 0, null, null), wm(9001)))
+                .assertOutput(2, (mode, outputs) -> {
+                    List<Map.Entry<?, ?>> forecasts = outputs.get(1).stream().filter(Map.Entry.class::isInstance)
+                            .<Map.Entry<?, ?>>map(o -> (Map.Entry<?, ?>) o).toList();
+                    List<Object> keys = forecasts.stream().map(Map.Entry::getKey).map(Object.class::cast).toList();
+                    assertEquals(List.of(AnalyzerMaps.CLUSTER_FORECAST_KEY, AnalyzerMaps.CLUSTER_FORECAST_KEY,
+                            AnalyzerMaps.SEASONAL_FORECAST_KEY), keys, "short-term from the 4th window on, "
+                            + "seasonal at the 6th (two seasons)");
+                    ClusterForecast f = (ClusterForecast) forecasts.get(2).getValue();
+                    assertEquals(6, f.historyPoints());
+                    assertEquals(2, f.mean().length);
+                    assertEquals(10_000, f.lastWindowEnd());
+                });
     }
 }
