@@ -168,7 +168,8 @@ class AnalyzerPipelineIT {
                 ClusterForecast seasonal = seasonalReader.seasonalForecast().orElseThrow(
                         () -> new AssertionError(seasonalReader.seasonalForecastStatus().toString()));
                 assertEquals(4_000, seasonal.intervalMillis());
-                assertEquals(4, seasonal.mean().length, "10 s horizon: 3 windows of 4 s, and the one in progress");
+                assertEquals(79, seasonal.mean().length, "10 s horizon and 5 min lookahead: 78 windows of 4 s (77.5), "
+                        + "and the one in progress");
                 assertTrue(seasonal.historyPoints() >= 4, seasonal.toString());
             });
         }

@@ -1,8 +1,11 @@
 package io.sessiongrid.scaling.engine;
 
 import io.sessiongrid.analyzer.ClusterForecast;
+import io.sessiongrid.analyzer.internal.SeasonalSetup;
+import io.sessiongrid.scaling.PredictiveSettings;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,5 +21,10 @@ class AnalyzerDemandTest {
         assertTrue(AnalyzerDemand.current(forecast(540_000, 60_000), shortTerm), "its minute closed 60 s before");
         assertTrue(AnalyzerDemand.current(forecast(480_000, 60_000), shortTerm), "two minutes: still the latest");
         assertFalse(AnalyzerDemand.current(forecast(420_000, 60_000), shortTerm), "left from before a stop");
+    }
+
+    @Test
+    void theSeasonalForecastReachesAsFarAsAScaleInLooks() {
+        assertEquals(PredictiveSettings.DEFAULT_SCALE_IN_LOOKAHEAD, SeasonalSetup.LOOKAHEAD);
     }
 }

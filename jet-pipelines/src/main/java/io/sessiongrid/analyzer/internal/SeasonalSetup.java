@@ -22,8 +22,15 @@ public record SeasonalSetup(long intervalMillis, int season, int horizon, int hi
     }
 
     /**
-     * The setup for {@code analyzer} and the scaling horizon, or null when it has no season. The horizon is one
-     * window more than the scaling horizon spans: window 0 is the one in progress.
+     * How far past the scaling horizon the seasonal forecast reaches: the predictive policy's scale-in lookahead
+     * ({@code PredictiveSettings.DEFAULT_SCALE_IN_LOOKAHEAD}, which a test keeps equal), so that a scale-in sees the
+     * daily rise coming within the time it takes to undo it.
+     */
+    public static final Duration LOOKAHEAD = Duration.ofMinutes(5);
+
+    /**
+     * The setup for {@code analyzer} and the scaling horizon, or null when it has no season. It forecasts the
+     * windows up to {@code horizon + LOOKAHEAD}, and one more: window 0 is the one in progress.
      */
     public static SeasonalSetup of(AnalyzerConfig analyzer, int historyPoints, Duration horizon) {
         int season = analyzer.seasonSteps();
@@ -31,7 +38,8 @@ public record SeasonalSetup(long intervalMillis, int season, int horizon, int hi
             return null;
         }
         long interval = analyzer.longestInterval().toMillis();
-        int steps = (int) Math.max(1, (horizon.toMillis() + interval - 1) / interval) + 1;
+        long reach = horizon.plus(LOOKAHEAD).toMillis();
+        int steps = (int) Math.max(1, (reach + interval - 1) / interval) + 1;
         return new SeasonalSetup(interval, season, steps,
                 Math.max(historyPoints, AnalyzerConfig.SEASONS_KEPT * season));
     }
