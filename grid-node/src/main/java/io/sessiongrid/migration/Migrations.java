@@ -42,6 +42,8 @@ public interface Migrations {
      * Moves every connection of {@code serverId} elsewhere: marks it {@code DRAINING}, then moves its connections,
      * highest predicted usage first, each to the least-loaded {@code READY} server whose role needs every type the
      * drained server's role needs. The server stays {@code DRAINING} (shut it down, or set it {@code READY} again).
+     * Connections are read a moment before they move: one that closes or starts another move meanwhile, or whose
+     * target stops being {@code READY}, is reported {@link MoveOutcome#REFUSED} with the reason, and the others move.
      *
      * @throws io.sessiongrid.servers.UnknownServerException if no server has that id
      * @throws MigrationException                           if no other server can take its connections

@@ -222,8 +222,17 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
 
     @Override
     public List<MoveResult> migrateConnections(List<MoveRequest> requests) {
+        return migrate(requests, false);
+    }
+
+    /**
+     * @param racesRefused a connection closed or already moving, or a target no longer READY, gives a REFUSED
+     *                     result for that request instead of failing the batch (a drain: its plan was read a moment
+     *                     before, and one connection closing meanwhile must not stop the others)
+     */
+    private List<MoveResult> migrate(List<MoveRequest> requests, boolean racesRefused) {
         List<Planned> planned = new ArrayList<>();
-        MoveResult[] results = check(requests, planned);
+        MoveResult[] results = check(requests, planned, racesRefused);
         if (planned.isEmpty()) {
             return List.of(results);
         }
@@ -317,6 +326,27 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
                 start, done.nanos, completed ? null : after.reason());
     }
 
+    /**
+     * A drain's request that the registry changed under since the plan was read, as a REFUSED result saying why;
+     * null when it may go on. {@code r} and {@code target} are what the registry holds now (null: gone).
+     */
+    static MoveResult raceRefusal(MoveRequest req, ConnectionRecord r, ServerInfo target) {
+        String why;
+        if (r == null) {
+            why = "the connection was closed before its move began";
+        } else if (target == null) {
+            why = "target server '" + req.targetServer() + "' left before the move began";
+        } else if (r.in(Phase.MOVING) || r.in(Phase.ACCEPTING)) {
+            why = "another move of it began first";
+        } else if (target.state() != ServerState.READY && !(r.server().equals(target.id()) && r.in(Phase.OWNED))) {
+            why = "target server '" + target.id() + "' is " + target.state() + ", no longer READY";
+        } else {
+            return null;
+        }
+        return new MoveResult(null, req.connectionId(), r == null ? null : r.server(), req.targetServer(),
+                MoveOutcome.REFUSED, 0, 0, Duration.ZERO, why);
+    }
+
     private static ConnectionRecord withMove(ConnectionRecord r, String moveId) {
         return new ConnectionRecord(r.connectionId(), r.sessionId(), r.server(), r.version(), r.phase(), r.peer(),
                 moveId, r.coordinator(), r.moveStartedAt(), r.deadline(), r.lastMove(), r.lastPeer(), r.moveBytes(),
@@ -330,8 +360,8 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
                 after == null ? 0 : after.movePartitions(), Duration.ofNanos(Math.max(0, end - start)), reason);
     }
 
-    /** Checks every request before anything moves; fills no-op results and the moves to make. */
-    private MoveResult[] check(List<MoveRequest> requests, List<Planned> planned) {
+    /** Checks every request before anything moves; fills no-op (and, racing, refused) results and the moves to make. */
+    private MoveResult[] check(List<MoveRequest> requests, List<Planned> planned, boolean racesRefused) {
         if (requests == null || requests.isEmpty()) {
             throw new MigrationException("no moves given; pass at least one MoveRequest(connectionId, targetServer)");
         }
@@ -358,10 +388,15 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
         for (int i = 0; i < requests.size(); i++) {
             MoveRequest req = requests.get(i);
             ConnectionRecord r = records.get(req.connectionId());
+            ServerInfo target = servers.get(req.targetServer());
+            MoveResult race = racesRefused ? raceRefusal(req, r, target) : null;
+            if (race != null) {
+                results[i] = race;
+                continue;
+            }
             if (r == null) {
                 throw new UnknownConnectionException(req.connectionId());
             }
-            ServerInfo target = servers.get(req.targetServer());
             if (target == null) {
                 throw new UnknownServerException(req.targetServer(), registry.servers().stream().map(ServerInfo::id).toList());
             }
@@ -433,7 +468,7 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
             return byUsage != 0 ? byUsage : a.connectionId().compareTo(b.connectionId());
         });
         List<MoveRequest> requests = DrainPlan.assign(owned, predicted, candidates, registry::load);
-        List<MoveResult> moves = requests.isEmpty() ? List.of() : migrateConnections(requests);
+        List<MoveResult> moves = requests.isEmpty() ? List.of() : migrate(requests, true);
         Map<String, Integer> byTarget = new java.util.TreeMap<>();
         moves.stream().filter(m -> m.outcome() == MoveOutcome.COMPLETED).forEach(m -> byTarget.merge(m.target(), 1, Integer::sum));
         return new DrainResult(serverId, moves, byTarget, Duration.ofNanos(System.nanoTime() - start));
