@@ -108,6 +108,26 @@ class SniServiceIT {
     }
 
     @Test
+    void aRangeReservationThatCannotBeMetLeavesNoChunkPinned() {
+        MutableClock clock = new MutableClock(0);
+        SniConfig tiny = new SniConfig(10, 64, Duration.ofHours(1), Duration.ofMinutes(1));
+        SniService sni = SniServices.create(client, tiny, fresh(clock));
+        sni.registerApp("a", 1);
+        sni.registerApp("r", 1);
+        Allocation a = sni.allocate("a", 900); // 15 of the 16 chunks
+        assertEquals(1, sni.poolStatus().freeChunks());
+        assertThrows(PoolExhaustedException.class, () -> sni.reserve("r", 500, Duration.ofHours(1),
+                ReservationKind.RANGE));
+        // The walk claimed the last free chunk for "r" and pinned it for the hour; the refusal gave the pin back,
+        // so once cold (after the 1 min idle timeout) the empty chunk returns to the pool, long before the hour.
+        clock.advance(Duration.ofMinutes(2));
+        assertTrue(sni.heartbeat(a.lease()).intact(), "a's identifiers stay in use");
+        assertEquals(1, sni.sweep().releasedChunks());
+        assertEquals(1, sni.poolStatus().freeChunks());
+        assertEquals(64, sni.allocate("r", 64).size(), "the chunk serves allocations again");
+    }
+
+    @Test
     void allocationsPreferShadowReservations() {
         MutableClock clock = new MutableClock(5_000_000);
         SniService sni = SniServices.create(client, CONFIG, fresh(clock));

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -113,14 +114,46 @@ final class Allocator {
                         new int[] {Math.min(r.free(), walk.remaining)}, new byte[1]);
             }, expiresAt);
         } catch (RuntimeException e) {
+            // The walk may have pinned owned chunks and claimed new ones pinned: unpin them (only where the pin is
+            // still this reservation's), or they stay out of the pool until it would have expired.
+            unpin(appId, walk.touched, now, expiresAt);
             throw grid.translate(e, "reserve(" + appId + ", " + count + ", RANGE)");
         }
         used.addAll(walk.contributing);
+        // Full chunks the walk pinned on its way add nothing to the reservation: their pins go with it.
+        Set<Integer> passed = new LinkedHashSet<>(walk.touched);
+        passed.removeAll(walk.contributing);
+        unpin(appId, passed, now, expiresAt);
         List<IdRange> ranges = new ArrayList<>();
         for (int chunk : walk.contributing) {
             ranges.add(new IdRange((long) chunk * grid.chunkSize, grid.chunkSize));
         }
         return Ranges.merge(ranges);
+    }
+
+    /**
+     * Undoes what a reservation that failed after its walk put on {@code chunks}: a shadow one's reserved
+     * identifiers, a range one's pins. Best effort, as {@link #rollback}.
+     */
+    void undoReservation(String appId, long id, boolean shadow, Collection<Integer> chunks, long now, long expiresAt) {
+        if (shadow) {
+            rollback(new LinkedHashSet<>(chunks), new ChunkProcessors.ReleaseHolder(id, Chunk.RESERVED, grid.chunkSize,
+                    now));
+        } else {
+            unpin(appId, chunks, now, expiresAt);
+        }
+    }
+
+    private void unpin(String appId, Collection<Integer> chunks, long now, long expiresAt) {
+        if (chunks.isEmpty()) {
+            return;
+        }
+        try {
+            grid.chunks.executeOnKeys(new LinkedHashSet<>(chunks),
+                    new ChunkProcessors.Pin(appId, grid.chunkSize, now, 0, expiresAt));
+        } catch (RuntimeException ignored) {
+            // Best effort: the pin ends at the reservation's expiry anyway.
+        }
     }
 
     private void rollback(Set<Integer> touched, ChunkProcessors.ReleaseHolder undo) {

@@ -70,6 +70,8 @@ final class Reservations {
             } catch (RuntimeException ignored) {
                 // The record expires by itself.
             }
+            // A failure after the walk (recording its chunks) leaves what it reserved or pinned: give it back.
+            allocator.undoReservation(appId, id, shadow, used, now, expiresAt);
             throw grid.translate(e, "reserve(" + appId + ", " + count + ")");
         }
         if (shadow) {
