@@ -126,7 +126,7 @@ public final class SessionGrid implements AutoCloseable {
      * members and clients; the engine itself runs on the oldest data member ({@code scaling.provisioner}).
      */
     public ScalingControl scaling() {
-        return new ScalingControl(node.hazelcast());
+        return new ScalingControl(node.hazelcast(), node.config().scaling().maxMembers());
     }
 
     /** Alerts raised and cleared on this node (the conditions of the sample Prometheus rules). */

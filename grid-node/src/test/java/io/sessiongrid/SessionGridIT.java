@@ -119,6 +119,15 @@ class SessionGridIT {
     }
 
     @Test
+    void aManualFloorAboveTheEnginesMaximumIsRefusedNotSilentlyClamped() {
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+                () -> client.scaling().scaleServers(CONFIG.scaling().maxMembers() + 1));
+        assertTrue(tooMany.getMessage().contains("above scaling.maxMembers (8)"), tooMany.getMessage());
+        assertEquals(0, client.scaling().floor(), "nothing written");
+        assertThrows(NullPointerException.class, () -> client.scaling().decisionsSince(null));
+    }
+
+    @Test
     void identifiersComeFromTheSamePoolEmbeddedAndThroughTheClient() {
         embedded.sni().registerApp("video", 1);
         Set<Long> ids = new HashSet<>();

@@ -46,7 +46,7 @@ public final class Analyzers {
     /** The read API over {@code hz}'s cluster, whose analyzer job runs with {@code analyzer}. */
     public static ConnectionAnalyzer analyzer(HazelcastInstance hz, AnalyzerConfig analyzer) {
         // The reader needs only the seasonal forecast's interval and warm-up, not its horizon.
-        return new HazelcastConnectionAnalyzer(hz, AnalyzerJobs.scoreInterval(analyzer),
+        return new HazelcastConnectionAnalyzer(hz, analyzer.intervals(), AnalyzerJobs.scoreInterval(analyzer),
                 SeasonalSetup.of(analyzer, analyzer.historyPoints(), Duration.ZERO));
     }
 }

@@ -11,7 +11,12 @@ import java.util.Optional;
  */
 public interface ConnectionAnalyzer {
 
-    /** A connection's windows at {@code interval} (one of the configured intervals), oldest first. */
+    /**
+     * A connection's windows at {@code interval}, oldest first.
+     *
+     * @throws IllegalArgumentException when {@code interval} is not one of {@code analyzer.intervals} (the
+     *                                  series methods all do)
+     */
     List<SeriesPoint> connectionSeries(String sessionId, String connectionId, Duration interval);
 
     /** A session's windows (all its connections together), oldest first. */

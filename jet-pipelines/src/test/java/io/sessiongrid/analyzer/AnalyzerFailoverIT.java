@@ -53,7 +53,7 @@ class AnalyzerFailoverIT {
         assertEquals(1, members[0].getJet().getJobs().stream()
                 .filter(j -> AnalyzerJobs.JOB_NAME.equals(j.getName()) && !j.getStatus().isTerminal()).count());
         await().atMost(Duration.ofSeconds(60)).until(() -> job.getStatus() == JobStatus.RUNNING);
-        ConnectionAnalyzer reader = Analyzers.analyzer(members[0]);
+        ConnectionAnalyzer reader = Analyzers.analyzer(members[0], AnalyzerPipelineIT.ANALYZER);
         try (ConnectionTracker tracker = Analyzers.tracker(members[0], AnalyzerPipelineIT.ANALYZER)) {
             for (int c = 0; c < 20; c++) {
                 tracker.opened("c" + c, "s" + (c % 5), "m0");

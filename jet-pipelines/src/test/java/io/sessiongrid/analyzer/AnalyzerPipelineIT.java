@@ -100,7 +100,7 @@ class AnalyzerPipelineIT {
 
     @Test
     void eventsRecordedOnAClientAndAMemberAreAggregatedExactlyAndReadableFromTheClient() throws Exception {
-        ConnectionAnalyzer reader = Analyzers.analyzer(client);
+        ConnectionAnalyzer reader = Analyzers.analyzer(client, ANALYZER);
         try (ConnectionTracker onClient = Analyzers.tracker(client, ANALYZER);
              ConnectionTracker onMember = Analyzers.tracker(member2, ANALYZER)) {
             onClient.opened("c-client", "s-1", "edge-1");
@@ -163,10 +163,9 @@ class AnalyzerPipelineIT {
             assertTrue(total(reader.clusterSeries(Duration.ofSeconds(4))) >= 2L * sent);
             // The seasonal forecast, on the 4 s windows, once two seasons (four windows) are in; the connections
             // stay open, so their windows keep closing.
-            ConnectionAnalyzer seasonalReader = Analyzers.analyzer(client, ANALYZER);
             await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
-                ClusterForecast seasonal = seasonalReader.seasonalForecast().orElseThrow(
-                        () -> new AssertionError(seasonalReader.seasonalForecastStatus().toString()));
+                ClusterForecast seasonal = reader.seasonalForecast().orElseThrow(
+                        () -> new AssertionError(reader.seasonalForecastStatus().toString()));
                 assertEquals(4_000, seasonal.intervalMillis());
                 assertEquals(79, seasonal.mean().length, "10 s horizon and 5 min lookahead: 78 windows of 4 s (77.5), "
                         + "and the one in progress");
@@ -183,7 +182,7 @@ class AnalyzerPipelineIT {
 
     @Test
     void aLateSampleIsCountedInAnOpenWindowNotDropped() {
-        ConnectionAnalyzer reader = Analyzers.analyzer(client);
+        ConnectionAnalyzer reader = Analyzers.analyzer(client, ANALYZER);
         try (ConnectionTracker keepAlive = Analyzers.tracker(member1, ANALYZER)) {
             keepAlive.opened("c-alive", "s-alive", "m");
             await().atMost(Duration.ofSeconds(20)).until(() -> !reader.connectionSeries("s-alive", "c-alive", SECOND)

@@ -179,6 +179,7 @@ public final class HazelcastMigrations implements Migrations, AutoCloseable {
 
     @Override
     public String addListener(MoveListener listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
         String id = UUID.randomUUID().toString();
         listeners.put(id, listener);
         return id;

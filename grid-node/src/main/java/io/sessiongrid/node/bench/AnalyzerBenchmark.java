@@ -124,7 +124,7 @@ public final class AnalyzerBenchmark {
                     all ? "all" : "NOT ALL", elapsed, baseline);
         }
 
-        ConnectionAnalyzer reader = Analyzers.analyzer(member);
+        ConnectionAnalyzer reader = Analyzers.analyzer(member, analyzer);
         Duration second = analyzer.intervals().get(0);
         long before = total(reader.clusterSeries(second));
         try (ConnectionTracker tracker = Analyzers.tracker(member, analyzer)) {

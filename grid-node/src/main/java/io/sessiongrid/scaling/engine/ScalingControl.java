@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -25,14 +26,22 @@ public final class ScalingControl {
     private static final String PAUSED = "paused";
 
     private final HazelcastInstance hazelcast;
+    private final int maxServers;
     private final IMap<String, Integer> control;
     private final IMap<Long, DecisionRecord> decisions;
 
     /** The SNI application the engine reserves new servers' identifiers in, before it launches them. */
     public static final String MEMBER_IDS_APP = MemberIdReservations.APP;
 
+    /** Controls with no upper bound of their own on {@link #scaleServers} (the engine still clamps to its maximum). */
     public ScalingControl(HazelcastInstance hazelcast) {
+        this(hazelcast, Integer.MAX_VALUE);
+    }
+
+    /** @param maxServers {@code scaling.maxMembers}: {@link #scaleServers} refuses more */
+    public ScalingControl(HazelcastInstance hazelcast, int maxServers) {
         this.hazelcast = hazelcast;
+        this.maxServers = maxServers;
         this.control = hazelcast.getMap(ScalingMaps.CONTROL);
         this.decisions = hazelcast.getMap(ScalingMaps.DECISIONS);
     }
@@ -41,12 +50,17 @@ public final class ScalingControl {
      * Asks for at least {@code targetCapacity} servers: the engine scales out to it and never scales in below it
      * until {@link #release()}.
      *
-     * @throws IllegalArgumentException when targetCapacity is below 1
+     * @throws IllegalArgumentException when targetCapacity is below 1 or above {@code scaling.maxMembers} (the
+     *                                  engine never runs more servers than that: the floor would silently not hold)
      */
     public void scaleServers(int targetCapacity) {
         if (targetCapacity < 1) {
             throw new IllegalArgumentException("targetCapacity must be at least 1 server, got " + targetCapacity
                     + "; release() removes the floor");
+        }
+        if (targetCapacity > maxServers) {
+            throw new IllegalArgumentException("targetCapacity " + targetCapacity + " is above scaling.maxMembers ("
+                    + maxServers + "), the most servers the engine runs; allowed: 1.." + maxServers);
         }
         control.set(FLOOR, targetCapacity);
     }
@@ -86,6 +100,7 @@ public final class ScalingControl {
      * cheap enough for a periodic check, unlike {@link #decisions(int)}, which reads the whole bounded map.
      */
     public List<DecisionRecord> decisionsSince(Instant since) {
+        Objects.requireNonNull(since, "since: give the earliest decision time to return");
         return decisions.entrySet(Predicates.greaterEqual("__key", since.toEpochMilli() * 1000)).stream()
                 .sorted(Map.Entry.<Long, DecisionRecord>comparingByKey().reversed()).map(Map.Entry::getValue).toList();
     }
@@ -99,6 +114,7 @@ public final class ScalingControl {
 
     /** Calls {@code listener} with every new decision; returns the id for {@link #removeDecisionListener}. */
     public UUID addDecisionListener(Consumer<DecisionRecord> listener) {
+        Objects.requireNonNull(listener, "listener");
         return decisions.addEntryListener((EntryAddedListener<Long, DecisionRecord>)
                 (EntryEvent<Long, DecisionRecord> e) -> listener.accept(e.getValue()), true);
     }

@@ -23,15 +23,19 @@ public final class HazelcastConnectionAnalyzer implements ConnectionAnalyzer {
     private final IMap<Long, SeriesRing> cluster;
     private final IMap<ConnectionKey, HealthScore> scores;
     private final IMap<String, ClusterForecast> forecast;
+    private final List<Duration> intervals;
     private final Duration scoreInterval;
     private final Duration seasonalInterval;
     private final int seasonalRequired; // 0: no season
 
     /**
+     * @param intervals     the analyzer's configured intervals (series exist at these only)
      * @param scoreInterval the interval the cluster forecast is made on ({@code AnalyzerJobs.scoreInterval})
      * @param seasonal      the seasonal forecast's shape, or null for none
      */
-    public HazelcastConnectionAnalyzer(HazelcastInstance hz, Duration scoreInterval, SeasonalSetup seasonal) {
+    public HazelcastConnectionAnalyzer(HazelcastInstance hz, List<Duration> intervals, Duration scoreInterval,
+                                       SeasonalSetup seasonal) {
+        this.intervals = List.copyOf(intervals);
         this.scoreInterval = scoreInterval;
         this.seasonalInterval = seasonal == null ? scoreInterval : Duration.ofMillis(seasonal.intervalMillis());
         this.seasonalRequired = seasonal == null ? 0 : seasonal.required();
@@ -44,17 +48,17 @@ public final class HazelcastConnectionAnalyzer implements ConnectionAnalyzer {
 
     @Override
     public List<SeriesPoint> connectionSeries(String sessionId, String connectionId, Duration interval) {
-        return points(connections.get(new ConnectionKey(sessionId, connectionId)), interval);
+        return points(connections.get(new ConnectionKey(sessionId, connectionId)), configured(interval));
     }
 
     @Override
     public List<SeriesPoint> sessionSeries(String sessionId, Duration interval) {
-        return points(sessions.get(ConnectionKey.session(sessionId)), interval);
+        return points(sessions.get(ConnectionKey.session(sessionId)), configured(interval));
     }
 
     @Override
     public List<SeriesPoint> clusterSeries(Duration interval) {
-        return points(cluster.get(interval.toMillis()));
+        return points(cluster.get(configured(interval).toMillis()));
     }
 
     @Override
@@ -96,6 +100,15 @@ public final class HazelcastConnectionAnalyzer implements ConnectionAnalyzer {
         SeriesRing history = cluster.get(seasonalInterval.toMillis());
         return new ClusterForecastStatus(seasonalInterval, history == null ? 0 : history.size(), seasonalRequired,
                 seasonalForecast());
+    }
+
+    /** An interval the analyzer has no series at would read as "no data yet": say so instead. */
+    private Duration configured(Duration interval) {
+        if (interval == null || !intervals.contains(interval)) {
+            throw new IllegalArgumentException("interval " + interval + " is not one of the analyzer's intervals "
+                    + intervals + " (analyzer.intervals)");
+        }
+        return interval;
     }
 
     private static List<SeriesPoint> points(SeriesRings rings, Duration interval) {

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** What the analyzer's and the profiler's maps hold, read through their SQL mappings and the analyzer's API. */
 class AnalyzerMapsIT {
@@ -73,6 +74,18 @@ class AnalyzerMapsIT {
         assertEquals("ready: holt-winters on 4 points of 2.0 s windows", reader.clusterForecastStatus().toString());
         member.getMap(AnalyzerMaps.FORECAST).remove(AnalyzerMaps.CLUSTER_FORECAST_KEY);
         member.getMap(AnalyzerMaps.CLUSTER).remove(interval); // the SQL test counts rows
+    }
+
+    @Test
+    void aSeriesAtAnIntervalTheAnalyzerDoesNotKeepIsAnErrorNotAnEmptyList() {
+        ConnectionAnalyzer reader = Analyzers.analyzer(member, new AnalyzerConfig(
+                List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), 100));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> reader.connectionSeries("s-1", "c-1", Duration.ofSeconds(7)));
+        assertEquals("interval PT7S is not one of the analyzer's intervals [PT1S, PT2S] (analyzer.intervals)",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> reader.clusterSeries(null));
+        assertEquals(List.of(), reader.sessionSeries("s-none", Duration.ofSeconds(2)), "a kept interval, no data yet");
     }
 
     @Test
