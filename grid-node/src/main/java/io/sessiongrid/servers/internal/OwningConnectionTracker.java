@@ -16,7 +16,7 @@ public final class OwningConnectionTracker implements ConnectionTracker {
     private final ConnectionTracker analyzer;
     private final HazelcastServerRegistry registry;
     private final String localId;
-    /** Connections opened through this tracker: id -> {session, owner}. */
+    /** Connections opened through this tracker: id -> {session, server named, owner the registry holds}. */
     private final ConcurrentHashMap<String, String[]> open = new ConcurrentHashMap<>();
     private final LongAdder ownRequests = new LongAdder();
 
@@ -56,8 +56,15 @@ public final class OwningConnectionTracker implements ConnectionTracker {
 
     private void open(String connectionId, String sessionId, String server) {
         analyzer.opened(connectionId, sessionId, server); // validates the ids before anything is registered
-        registry.registerOwnership(connectionId, sessionId, server);
-        open.put(connectionId, new String[] {sessionId, server});
+        ConnectionRecord owned;
+        try {
+            owned = registry.registerOwnership(connectionId, sessionId, server);
+        } catch (RuntimeException e) {
+            analyzer.closed(connectionId); // not registered: the analyzer must not count it as open either
+            throw e;
+        }
+        // A connection in the middle of a move keeps its owner: its requests count for that server, not this one.
+        open.put(connectionId, new String[] {sessionId, server, owned == null ? server : owned.server()});
     }
 
     @Override
@@ -65,7 +72,7 @@ public final class OwningConnectionTracker implements ConnectionTracker {
                         boolean error) {
         analyzer.request(connectionId, apiCall, bytesIn, bytesOut, latencyMicros, error);
         String[] c = open.get(connectionId);
-        if (c != null && c[1].equals(localId)) {
+        if (c != null && c[2].equals(localId)) {
             ownRequests.increment();
         }
     }
