@@ -163,7 +163,17 @@ public final class NodeRuntime implements NodeContext, AutoCloseable {
             metrics.scrapeUri().ifPresent(uri -> LOG.info("metrics of node {} at {}", serverId, uri));
         }
         for (NodeComponent c : components) {
-            c.start(this);
+            try {
+                c.start(this);
+            } catch (RuntimeException e) {
+                // It may have started threads or listeners before it failed: close it too (the caller stops the rest).
+                try {
+                    c.close();
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
             started.add(c);
         }
         if (options.shutdownHook()) {
