@@ -12,7 +12,10 @@ import java.util.Collection;
  * <p>Every identifier belongs to one chunk entry, and a chunk to at most one application. Inside a chunk an
  * identifier is free, held by a {@link Lease} or held by a shadow {@link Reservation}.
  *
- * <p>Errors are {@link SniException}s carrying the pool figures. Create instances with {@link SniServices}.
+ * <p>Errors of the pool (unknown application or reservation, exhausted pool, bad count, grid unavailable) are
+ * {@link SniException}s carrying the pool figures; a malformed argument (a null or blank application id, a null or
+ * non-positive duration, null ranges) is an {@link IllegalArgumentException} or {@link NullPointerException} saying
+ * which, thrown before anything is written. Create instances with {@link SniServices}.
  */
 public interface SniService {
 
