@@ -21,6 +21,14 @@ public interface ConnectionMover {
     void markDraining(String serverId);
 
     /**
+     * Whether a move from or to {@code serverId} is under way: it must not be retired before that move ends (a move
+     * that rolls back returns the connection to its source).
+     */
+    default boolean moving(String serverId) {
+        return false;
+    }
+
+    /**
      * A connection and its predicted usage (requests/s over the horizon).
      *
      * @param connectionId   the connection

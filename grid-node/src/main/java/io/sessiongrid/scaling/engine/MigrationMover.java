@@ -39,6 +39,12 @@ public final class MigrationMover implements ConnectionMover {
     }
 
     @Override
+    public boolean moving(String serverId) {
+        return registry.connections(serverId).stream().anyMatch(c -> c.phase() == ConnectionOwnership.Phase.MOVING
+                || c.phase() == ConnectionOwnership.Phase.ACCEPTING);
+    }
+
+    @Override
     public void markDraining(String serverId) {
         registry.setState(serverId, ServerState.DRAINING);
     }

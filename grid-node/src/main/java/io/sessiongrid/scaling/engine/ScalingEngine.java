@@ -55,6 +55,7 @@ public final class ScalingEngine {
     private final DecisionSink sink;
     private final String member;
     private final Set<String> retiring = new LinkedHashSet<>();
+    private RetirementLog retirements = RetirementLog.inMemory();
     private Set<String> seenReady;
     private Optional<Instant> lastOut = Optional.empty();
     private Optional<Instant> lastIn = Optional.empty();
@@ -85,6 +86,15 @@ public final class ScalingEngine {
     public void promoteWith(Promoter promoter, java.util.function.BiPredicate<Double, Integer> when) {
         this.promoter = promoter;
         this.promoteWhen = when;
+    }
+
+    /**
+     * Keeps the servers chosen to retire in {@code log}, and takes over the ones a previous engine left there (its
+     * member left mid-drain): they are retired as if this engine had chosen them.
+     */
+    public void retireWith(RetirementLog log) {
+        this.retirements = Objects.requireNonNull(log, "log");
+        retiring.addAll(log.load());
     }
 
     /**
@@ -164,16 +174,24 @@ public final class ScalingEngine {
             List<String> draining = new java.util.ArrayList<>();
             for (String id : in.servers()) {
                 ServerView s = byId.get(id);
-                if (s != null && s.state() == ServerState.PENDING) {
-                    fleet.retire(id); // cancel: it serves nothing yet
-                } else {
-                    mover.markDraining(id);
-                    draining.add(id);
+                try {
+                    if (s != null && s.state() == ServerState.PENDING) {
+                        fleet.retire(id); // cancel: it serves nothing yet
+                    } else {
+                        retiring(id); // before anything can fail: a later interval finishes what this one began
+                        mover.markDraining(id);
+                        draining.add(id);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("scale-in of {} not begun now, retried next interval: {}", id, e.toString());
                 }
             }
             for (String id : draining) { // only now: no drain may pick another server that leaves as its target
-                mover.drain(id);
-                retiring.add(id);
+                try {
+                    mover.drain(id);
+                } catch (RuntimeException e) {
+                    LOG.warn("drain of {} failed, retried next interval: {}", id, e.toString());
+                }
             }
             lastIn = Optional.of(now);
             finishRetirements();
@@ -208,15 +226,37 @@ public final class ScalingEngine {
         return Set.copyOf(retiring);
     }
 
+    private void retiring(String id) {
+        retiring.add(id);
+        retirements.add(id);
+    }
+
+    private void retired(String id) {
+        retiring.remove(id);
+        retirements.remove(id);
+    }
+
+    /**
+     * Each server on its own: one that cannot be drained now (no ready server of its role yet) or whose retirement
+     * fails is tried again next interval, and does not stop the others, nor this interval's decision.
+     */
     private void finishRetirements() {
+        if (retiring.isEmpty()) {
+            return;
+        }
+        Set<String> known = fleet.servers().stream().map(ServerView::id).collect(Collectors.toSet());
         for (String id : List.copyOf(retiring)) {
-            if (!mover.connections(id).isEmpty()) {
-                mover.drain(id); // connections arrived or a move failed: try again
-                continue;
-            }
-            if (fleet.safeToRetire(id)) {
-                fleet.retire(id);
-                retiring.remove(id);
+            try {
+                if (!known.contains(id)) {
+                    retired(id); // gone (stopped, or died: its connections are orphans, re-homed below)
+                } else if (!mover.connections(id).isEmpty()) {
+                    mover.drain(id); // connections arrived or a move failed: try again
+                } else if (!mover.moving(id) && fleet.safeToRetire(id)) {
+                    fleet.retire(id);
+                    retired(id);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("retirement of {} did not finish now, retried next interval: {}", id, e.toString());
             }
         }
     }

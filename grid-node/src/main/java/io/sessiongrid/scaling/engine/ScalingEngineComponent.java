@@ -176,6 +176,7 @@ public final class ScalingEngineComponent implements NodeComponent {
                         .plus(c.decisionInterval()).plus(grace);
                 engine.rehomeOrphansWith(new RegistryOrphans(serverNode.servers(), node.clock(), retention, grace),
                         n -> orphansAdopted.add(n));
+                engine.retireWith(RetirementLog.inMap(hazelcast, node.clock()));
                 if (provisioner instanceof NoProvisioner) {
                     engine.recordOnly(RECORD_ONLY);
                 } else {

@@ -13,6 +13,8 @@ public final class ScalingMaps {
     public static final String DECISIONS = "sessiongrid.scaling.decisions";
     /** {@code floor} (servers, 0 = none) and {@code paused} (1 = paused), both integers. */
     public static final String CONTROL = "sessiongrid.scaling.control";
+    /** Servers the active engine chose to retire and has not retired yet ({@link RetirementLog}). */
+    public static final String RETIRING = "sessiongrid.scaling.retiring";
     /** At most this many decisions per member (LRU), and none older than a week. */
     public static final int DECISIONS_KEPT_PER_MEMBER = 10_000;
     static final int DECISIONS_TTL_SECONDS = 7 * 24 * 3600;

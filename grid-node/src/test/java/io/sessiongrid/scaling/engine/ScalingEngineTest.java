@@ -40,6 +40,11 @@ class ScalingEngineTest {
             new ScalingLimits(100, 0.7, 1, 10), Duration.ofMinutes(2), Duration.ofSeconds(15), 0.6,
             Duration.ofMinutes(5), Duration.ofSeconds(60), 4, 2), clock), clock, fleet, fleet, () -> demand,
             decisions::add, "member-1");
+    private final RetirementLog log = RetirementLog.inMemory();
+
+    {
+        engine.retireWith(log);
+    }
 
     @Test
     void aForecastRiseProvisionsAndNewServersReceiveTheBusiestConnections() {
@@ -80,6 +85,67 @@ class ScalingEngineTest {
         engine.step();
         assertEquals(List.of("s2", "s1"), fleet.retired);
         assertTrue(engine.retiring().isEmpty());
+    }
+
+    @Test
+    void aDrainThatFailsIsRetriedAndDoesNotStopTheEngine() {
+        fleet.add("s1", ServerState.READY, c("b", 5));
+        fleet.add("s0", ServerState.READY, c("a", 10));
+        demand = new DemandSource.Demand(15, List.of(), 0, HealthAggregate.NONE);
+        fleet.drainFails = true; // e.g. no ready server of the role yet
+        ScalingDecision.ScaleIn in = assertInstanceOf(ScalingDecision.ScaleIn.class, engine.step());
+        assertEquals(List.of("s1"), in.servers());
+        assertEquals(Set.of("s1"), engine.retiring(), "chosen before the drain failed, so not forgotten");
+        assertEquals(Set.of("s1"), log.load(), "and kept where the next leader finds it");
+
+        clock.set(T0.plusSeconds(15));
+        demand = new DemandSource.Demand(15, List.of(new ForecastPoint(T0.plusSeconds(30), 300, 250, 320)), 0,
+                HealthAggregate.NONE);
+        assertInstanceOf(ScalingDecision.ScaleOut.class, engine.step(), "the failing drain did not stop the decision");
+        assertTrue(fleet.retired.isEmpty());
+
+        fleet.drainFails = false;
+        clock.set(T0.plusSeconds(30));
+        engine.step();
+        assertEquals(List.of("s1"), fleet.drained, "drained once the drain worked");
+        clock.set(T0.plusSeconds(45));
+        engine.step();
+        assertEquals(List.of("s1"), fleet.retired, "and retired at the next interval");
+        assertEquals(Set.of(), log.load());
+    }
+
+    @Test
+    void aNewLeaderFinishesTheRetirementsItsPredecessorBegan() {
+        fleet.add("s1", ServerState.DRAINING);
+        fleet.add("s0", ServerState.READY, c("a", 10));
+        fleet.add("gone", ServerState.DRAINING);
+        fleet.retire("gone"); // it left before the new leader took over
+        fleet.retired.clear();
+        RetirementLog left = RetirementLog.inMemory();
+        left.add("s1");
+        left.add("gone");
+        engine.retireWith(left);
+        demand = new DemandSource.Demand(10, List.of(), 0, HealthAggregate.NONE);
+        engine.step();
+        assertEquals(List.of("s1"), fleet.retired);
+        assertEquals(Set.of(), left.load(), "the retired one and the one that left are both done with");
+    }
+
+    @Test
+    void aServerIsNotRetiredWhileAMoveFromItIsUnderWay() {
+        fleet.add("s1", ServerState.DRAINING);
+        fleet.add("s0", ServerState.READY, c("a", 10));
+        RetirementLog left = RetirementLog.inMemory();
+        left.add("s1");
+        engine.retireWith(left);
+        fleet.moving.add("s1");
+        demand = new DemandSource.Demand(10, List.of(), 0, HealthAggregate.NONE);
+        engine.step();
+        assertTrue(fleet.retired.isEmpty(), "a rolled-back move would return its connection to s1");
+        fleet.moving.clear();
+        clock.set(T0.plusSeconds(15));
+        engine.step();
+        assertEquals(List.of("s1"), fleet.retired);
     }
 
     @Test
@@ -231,6 +297,8 @@ class ScalingEngineTest {
         final List<String> retired = new ArrayList<>();
         final List<String> pinned = new ArrayList<>();
         boolean safe = true;
+        boolean drainFails;
+        final Set<String> moving = new java.util.HashSet<>();
         int seq = 100;
 
         void add(String id, ServerState state, ConnectionLoad... cs) {
@@ -298,7 +366,15 @@ class ScalingEngineTest {
         }
 
         @Override
+        public boolean moving(String serverId) {
+            return moving.contains(serverId);
+        }
+
+        @Override
         public int drain(String serverId) {
+            if (drainFails) {
+                throw new io.sessiongrid.migration.MigrationException("no server can take the connections of " + serverId);
+            }
             drained.add(serverId);
             states.put(serverId, ServerState.DRAINING);
             // as the migration service does: any ready server but the drained one
