@@ -32,6 +32,14 @@ public interface ServerProvisioner extends AutoCloseable {
      */
     void retire(String serverId);
 
+    /**
+     * Whether {@link #retire} would take this server now. Most provisioners retire any server; one that cannot
+     * choose (a StatefulSet removes its highest ordinal first) says which, and the engine picks among those.
+     */
+    default boolean retirableNow(String serverId) {
+        return true;
+    }
+
     /** The servers this provisioner started that are not yet gone, oldest first. */
     List<ProvisionedServer> servers();
 

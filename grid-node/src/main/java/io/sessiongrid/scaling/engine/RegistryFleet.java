@@ -73,14 +73,16 @@ public final class RegistryFleet implements ServerFleet, Promoter {
             };
             if (state != null) {
                 ServerLoad load = registry.load(s.id());
-                boolean startedHere = provisioned.containsKey(s.id()) || provisioner.server(s.id()).isPresent();
-                boolean retirable = !self.contains(s.id()) && (s.kind() != ServerKind.CLIENT || startedHere);
+                ProvisionedServer mine = provisioned.containsKey(s.id()) ? provisioned.get(s.id())
+                        : provisioner.server(s.id()).orElse(null);
+                boolean retirable = !self.contains(s.id()) && (s.kind() != ServerKind.CLIENT || mine != null)
+                        && (mine == null || provisioner.retirableNow(mine.id()));
                 out.add(new ServerView(s.id(), state, load.recentRequestRate(), load.predictedRate(), retirable));
             }
         }
         provisioned.forEach((id, p) -> {
             if (p.phase() != ServerPhase.STOPPING && !registered.contains(id)) {
-                out.add(new ServerView(p.id(), ServerState.PENDING, 0, 0, true));
+                out.add(new ServerView(p.id(), ServerState.PENDING, 0, 0, provisioner.retirableNow(p.id())));
             }
         });
         return out;
@@ -171,16 +173,20 @@ public final class RegistryFleet implements ServerFleet, Promoter {
                 .executeOnMember(MemberAction.PROMOTE.task(), m));
     }
 
-    /** The registry id of a provisioned server: its handle if that is a member UUID, else the UUID at its address. */
+    /**
+     * The registry id of a provisioned server: its handle if that is a member UUID, else the UUID at its address
+     * ({@code host:port}: Hazelcast prints addresses as {@code [host]:port}, provisioners such as Kubernetes' as
+     * {@code podIP:port}).
+     */
     private Optional<String> registryId(ProvisionedServer p) {
         Map<String, String> uuidByAddress = new HashMap<>();
         for (Member m : hazelcast.getCluster().getMembers()) {
-            uuidByAddress.put(m.getAddress().toString(), m.getUuid().toString());
+            uuidByAddress.put(m.getAddress().getHost() + ":" + m.getAddress().getPort(), m.getUuid().toString());
             if (m.getUuid().toString().equals(p.handle())) {
                 return Optional.of(p.handle());
             }
         }
-        return p.address().map(uuidByAddress::get);
+        return p.address().map(a -> uuidByAddress.get(a.replace("[", "").replace("]", "")));
     }
 
     /** The member a server runs on: found by the instance UUID it registered with (its id may be another name). */

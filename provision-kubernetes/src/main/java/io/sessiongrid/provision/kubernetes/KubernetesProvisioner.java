@@ -44,10 +44,19 @@ public final class KubernetesProvisioner extends BookedProvisioner {
     private final KubernetesClient client;
     private final StatefulSetTarget target;
     private final ScheduledExecutorService poller;
+    private final boolean closeClient;
 
+    /** A provisioner over {@code client}, which stays the caller's to close. */
     public KubernetesProvisioner(SessionGridConfig config, KubernetesClient client, StatefulSetTarget target,
                                  Clock clock) {
+        this(config, client, target, clock, false);
+    }
+
+    /** @param closeClient whether {@link #close()} closes {@code client} too (the factory's own client) */
+    KubernetesProvisioner(SessionGridConfig config, KubernetesClient client, StatefulSetTarget target, Clock clock,
+                          boolean closeClient) {
         super(new ServerBook(clock, target.name() + "-"));
+        this.closeClient = closeClient;
         this.config = config;
         this.client = client;
         this.target = target;
@@ -81,6 +90,15 @@ public final class KubernetesProvisioner extends BookedProvisioner {
         return started;
     }
 
+    /**
+     * A StatefulSet removes its highest ordinal first: only that live pod may be retired (the engine then picks it,
+     * not the least loaded one, and drains it first).
+     */
+    @Override
+    public synchronized boolean retirableNow(String serverId) {
+        return serverId.equals(podName(replicas() - 1));
+    }
+
     @Override
     public synchronized void retire(String serverId) {
         ProvisionedServer s = book.require(serverId);
@@ -104,8 +122,10 @@ public final class KubernetesProvisioner extends BookedProvisioner {
             pods = client.pods().inNamespace(target.namespace()).list().getItems().stream()
                     .filter(p -> p.getMetadata().getName().startsWith(target.name() + "-"))
                     .collect(Collectors.toMap(p -> p.getMetadata().getName(), Function.identity(), (a, b) -> a));
-        } catch (KubernetesClientException e) {
-            return; // the API server is unreachable for now: try again at the next poll
+        } catch (RuntimeException e) {
+            // the API server is unreachable for now (or answered something unexpected): try again at the next
+            // poll; an exception escaping here would end the poller's schedule for good
+            return;
         }
         for (ProvisionedServer s : book.live()) {
             Pod pod = pods.get(s.id());
@@ -138,6 +158,9 @@ public final class KubernetesProvisioner extends BookedProvisioner {
     @Override
     public void close() {
         poller.shutdownNow();
+        if (closeClient) {
+            client.close();
+        }
     }
 
     private RollableScalableResource<StatefulSet> statefulSet() {

@@ -32,6 +32,6 @@ public final class KubernetesProvisionerFactory implements ServerProvisionerFact
                 context.setting("role").orElse(context.config().roles().keySet().iterator().next()),
                 context.setting("pollInterval").map(DurationFormat::parse).orElse(StatefulSetTarget.DEFAULT_POLL),
                 context.setting("port").map(Integer::parseInt).orElse(StatefulSetTarget.DEFAULT_PORT));
-        return new KubernetesProvisioner(context.config(), client, target, context.clock());
+        return new KubernetesProvisioner(context.config(), client, target, context.clock(), true);
     }
 }

@@ -77,6 +77,8 @@ class KubernetesProvisionerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> phase("sg-1") == ServerPhase.READY
                 && phase("sg-2") == ServerPhase.READY);
 
+        assertEquals(false, provisioner.retirableNow("sg-1"), "the engine is told which one may go");
+        assertEquals(true, provisioner.retirableNow("sg-2"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> provisioner.retire("sg-1"));
         assertTrue(e.getMessage().contains("retire sg-2"), e.getMessage());
 
