@@ -105,6 +105,20 @@ public final class RegistryFleet implements ServerFleet, Promoter {
     }
 
     @Override
+    public List<String> stuck(java.time.Instant now, Duration limit) {
+        Set<String> ready = new HashSet<>();
+        registry.servers().stream().filter(ServerInfo::ready).forEach(s -> ready.add(s.id()));
+        List<String> out = new ArrayList<>();
+        for (ProvisionedServer p : provisioner.servers()) {
+            if (p.phase() == ServerPhase.STARTING && p.requestedAt().plus(limit).isBefore(now)
+                    && !ready.contains(registryId(p).orElse(p.id()))) {
+                out.add(p.id());
+            }
+        }
+        return out;
+    }
+
+    @Override
     public void provision(int count) {
         provisioner.provision(count, role);
     }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,6 +67,18 @@ public final class ScalingEngine {
     private volatile boolean paused;
     private volatile int floor;
     private String recordOnly;
+    private Duration startTimeout = DEFAULT_START_TIMEOUT;
+
+    /** How long a requested server may take to become ready before the engine gives up on it, by default. */
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(10);
+
+    /** Sets how long a requested server may take to become ready before the engine gives up on it. */
+    public void startTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the start timeout must be a positive duration, got " + timeout);
+        }
+        this.startTimeout = timeout;
+    }
 
     public ScalingEngine(ScalingPolicy policy, Clock clock, ServerFleet fleet, ConnectionMover mover,
                          DemandSource demand, DecisionSink sink, String member) {
@@ -137,6 +150,7 @@ public final class ScalingEngine {
 
     /** Runs one decision interval and returns the policy's decision (a hold when paused). */
     public ScalingDecision step() {
+        abandonStuckServers();
         finishRetirements();
         List<ServerView> servers = fleet.servers();
         rehomeOrphans(servers);
@@ -224,6 +238,22 @@ public final class ScalingEngine {
     /** Servers chosen to retire that are drained and not yet retired. */
     public Set<String> retiring() {
         return Set.copyOf(retiring);
+    }
+
+    /** Gives up on servers that never became ready within {@link #startTimeout} (they stop counting as pending). */
+    private void abandonStuckServers() {
+        if (recordOnly != null) {
+            return;
+        }
+        try {
+            for (String id : fleet.stuck(clock.instant(), startTimeout)) {
+                LOG.warn("server {} was requested more than {} ago and is not ready: giving up on it (retired); a "
+                        + "later scale-out asks for another", id, startTimeout);
+                fleet.retire(id);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not give up on servers that never started, retried next interval: {}", e.toString());
+        }
     }
 
     private void retiring(String id) {

@@ -177,6 +177,9 @@ public final class ScalingEngineComponent implements NodeComponent {
                 engine.rehomeOrphansWith(new RegistryOrphans(serverNode.servers(), node.clock(), retention, grace),
                         n -> orphansAdopted.add(n));
                 engine.retireWith(RetirementLog.inMap(hazelcast, node.clock()));
+                // Four times the expected start, at least 2 minutes: slow starts are normal, hung ones are not.
+                Duration expected = c.provisioningTime().plus(c.warmUpTime()).multipliedBy(4);
+                engine.startTimeout(expected.compareTo(Duration.ofMinutes(2)) > 0 ? expected : Duration.ofMinutes(2));
                 if (provisioner instanceof NoProvisioner) {
                     engine.recordOnly(RECORD_ONLY);
                 } else {

@@ -29,4 +29,13 @@ public interface ServerFleet {
 
     /** The measured request-to-ready time, once known. */
     Optional<Duration> provisioningTime();
+
+    /**
+     * The servers requested longer than {@code limit} before {@code now} that never became ready (a process that
+     * hangs, a pod that cannot be scheduled or pull its image): the engine gives up on them, or they would count as
+     * pending capacity forever and no scale-out would ever replace them.
+     */
+    default List<String> stuck(java.time.Instant now, Duration limit) {
+        return List.of();
+    }
 }

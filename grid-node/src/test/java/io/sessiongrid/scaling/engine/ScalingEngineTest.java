@@ -115,6 +115,22 @@ class ScalingEngineTest {
     }
 
     @Test
+    void aServerThatNeverBecomesReadyIsGivenUpAndReplaced() {
+        fleet.add("s0", ServerState.READY, c("a", 100));
+        demand = new DemandSource.Demand(100, List.of(new ForecastPoint(T0.plusSeconds(60), 200, 150, 210)), 0,
+                HealthAggregate.NONE);
+        ScalingDecision.ScaleOut out = assertInstanceOf(ScalingDecision.ScaleOut.class, engine.step());
+        List<String> first = fleet.requested.keySet().stream().toList();
+        assertEquals(out.servers(), first.size());
+
+        clock.set(T0.plus(ScalingEngine.DEFAULT_START_TIMEOUT).plusSeconds(1)); // they never start
+        fleet.now = clock.instant();
+        assertInstanceOf(ScalingDecision.ScaleOut.class, engine.step(), "asks again for what it still needs");
+        assertEquals(first, fleet.retired, "the hung ones are given up (retired)");
+        assertEquals(first.size() * 2, fleet.requested.size());
+    }
+
+    @Test
     void aNewLeaderFinishesTheRetirementsItsPredecessorBegan() {
         fleet.add("s1", ServerState.DRAINING);
         fleet.add("s0", ServerState.READY, c("a", 10));
@@ -320,11 +336,22 @@ class ScalingEngineTest {
             return out;
         }
 
+        final Map<String, Instant> requested = new LinkedHashMap<>();
+        Instant now = T0;
+
         @Override
         public void provision(int count) {
             for (int i = 0; i < count; i++) {
-                add("n" + seq++, ServerState.PENDING);
+                String id = "n" + seq++;
+                add(id, ServerState.PENDING);
+                requested.put(id, now);
             }
+        }
+
+        @Override
+        public List<String> stuck(Instant at, Duration limit) {
+            return requested.entrySet().stream().filter(e -> states.get(e.getKey()) == ServerState.PENDING
+                    && e.getValue().plus(limit).isBefore(at)).map(Map.Entry::getKey).toList();
         }
 
         @Override
