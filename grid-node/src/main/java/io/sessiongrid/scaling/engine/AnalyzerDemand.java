@@ -9,6 +9,7 @@ import io.sessiongrid.scaling.HealthAggregate;
 import io.sessiongrid.servers.ServerInfo;
 import io.sessiongrid.servers.ServerRegistry;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,20 +23,23 @@ import java.util.Optional;
  * recent request rate.
  */
 public final class AnalyzerDemand implements DemandSource {
+    static final int STALE_WINDOWS = 6;
     private final ConnectionAnalyzer analyzer;
     private final ServerRegistry registry;
     private final ForecastErrorTracker errors = new ForecastErrorTracker(ForecastErrorTracker.DEFAULT_WINDOW);
+    private final Clock clock;
     private long lastWindowEnd = Long.MIN_VALUE;
 
-    public AnalyzerDemand(ConnectionAnalyzer analyzer, ServerRegistry registry) {
+    public AnalyzerDemand(ConnectionAnalyzer analyzer, ServerRegistry registry, Clock clock) {
         this.analyzer = analyzer;
         this.registry = registry;
+        this.clock = clock;
     }
 
     @Override
     public Demand read() {
         HealthAggregate health = health();
-        Optional<ClusterForecast> forecast = analyzer.clusterForecast();
+        Optional<ClusterForecast> forecast = analyzer.clusterForecast().filter(f -> fresh(f, clock.millis()));
         if (forecast.isEmpty()) {
             double recent = registry.servers().stream().mapToDouble(s -> registry.load(s.id()).recentRequestRate())
                     .sum();
@@ -49,6 +53,15 @@ public final class AnalyzerDemand implements DemandSource {
         List<ForecastPoint> points = new ArrayList<>(ForecastPoints.of(f));
         analyzer.seasonalForecast().filter(s -> current(s, f)).ifPresent(s -> points.addAll(ForecastPoints.of(s)));
         return new Demand(Math.max(0, f.lastActual()), points, errors.recent(), health);
+    }
+
+    /**
+     * A forecast counts while its newest window closed at most {@link #STALE_WINDOWS} of its intervals ago (and
+     * at least 30 s): a forecast left by an analyzer job that stopped would drive decisions forever otherwise; the
+     * registry's observed rate then stands in, as before the first forecast.
+     */
+    static boolean fresh(ClusterForecast f, long now) {
+        return now - f.lastWindowEnd() <= Math.max(30_000, STALE_WINDOWS * f.intervalMillis());
     }
 
     /**

@@ -165,7 +165,7 @@ public final class ScalingEngineComponent implements NodeComponent {
                 RegistryFleet fleet = new RegistryFleet(serverNode.servers(), provisioner, hazelcast, role, backups);
                 engine = new ScalingEngine(new MeasuredHorizon(), node.clock(), fleet,
                         new MigrationMover(serverNode.servers(), serverNode.migrations()),
-                        new AnalyzerDemand(node.analyzer(), serverNode.servers()), decisions,
+                        new AnalyzerDemand(node.analyzer(), serverNode.servers(), node.clock()), decisions,
                         serverNode.id());
                 ScalingConfig c = node.config().scaling();
                 // Re-homing is not scaling: it runs in record-only mode too (nothing is started or stopped).

@@ -27,4 +27,12 @@ class AnalyzerDemandTest {
     void theSeasonalForecastReachesAsFarAsAScaleInLooks() {
         assertEquals(PredictiveSettings.DEFAULT_SCALE_IN_LOOKAHEAD, SeasonalSetup.LOOKAHEAD);
     }
+
+    @Test
+    void aForecastFromAnAnalyzerThatStoppedIsNotUsed() {
+        ClusterForecast f = forecast(600_000, 5_000);
+        assertTrue(AnalyzerDemand.fresh(f, 630_000), "30 s after its window: the analyzer's usual lag");
+        assertFalse(AnalyzerDemand.fresh(f, 631_000), "six 5 s windows (and 30 s) later: stale");
+        assertTrue(AnalyzerDemand.fresh(forecast(600_000, 60_000), 900_000), "six 1 min windows is 6 min");
+    }
 }
