@@ -29,6 +29,14 @@ public interface ConnectionMover {
     }
 
     /**
+     * Whether {@code target} may take the connections of {@code source}: its role needs every partition type the
+     * source's role needs (else a move may refuse: the target would lack what the session holds).
+     */
+    default boolean canTake(String source, String target) {
+        return true;
+    }
+
+    /**
      * A connection and its predicted usage (requests/s over the horizon).
      *
      * @param connectionId   the connection

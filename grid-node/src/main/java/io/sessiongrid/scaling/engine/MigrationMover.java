@@ -39,6 +39,13 @@ public final class MigrationMover implements ConnectionMover {
     }
 
     @Override
+    public boolean canTake(String source, String target) {
+        var from = registry.server(source);
+        var to = registry.server(target);
+        return from.isEmpty() || to.isEmpty() || to.get().partitions().containsAll(from.get().partitions());
+    }
+
+    @Override
     public boolean moving(String serverId) {
         return registry.connections(serverId).stream().anyMatch(c -> c.phase() == ConnectionOwnership.Phase.MOVING
                 || c.phase() == ConnectionOwnership.Phase.ACCEPTING);

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Which connections move onto new servers: pure. Until each new server carries the mean predicted load, take
  * from the currently most loaded old server its connection with the highest predicted usage that still fits
- * under the mean, and move it. Stops when no old server is above the mean or nothing fits; O(moves &times;
+ * under the mean, and move it. With no prediction at all (no health scores yet: the analyzer warming up) every
+ * connection weighs one, so the new servers still get their share of connections. Stops when no old server is above the mean or nothing fits; O(moves &times;
  * servers + connections log connections).
  */
 public final class Rebalancer {
@@ -27,6 +28,12 @@ public final class Rebalancer {
      * @return the moves, in the order they were chosen
      */
     public static List<Move> plan(Map<String, List<ConnectionLoad>> byServer, Set<String> targets) {
+        if (byServer.values().stream().flatMap(List::stream).allMatch(c -> c.predictedUsage() <= 0)) {
+            Map<String, List<ConnectionLoad>> counted = new java.util.LinkedHashMap<>();
+            byServer.forEach((id, cs) -> counted.put(id, cs.stream()
+                    .map(c -> new ConnectionLoad(c.connectionId(), 1)).toList()));
+            byServer = counted;
+        }
         Map<String, Double> load = new HashMap<>();
         Map<String, List<ConnectionLoad>> pool = new HashMap<>();
         double total = 0;

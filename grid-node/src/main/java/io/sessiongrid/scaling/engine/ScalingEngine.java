@@ -339,15 +339,25 @@ public final class ScalingEngine {
         if (fresh.isEmpty()) {
             return;
         }
+        // Balanced among the servers whose connections every new server may take (roles), new ones included.
         Map<String, List<ConnectionLoad>> byServer = new LinkedHashMap<>();
         for (String id : ready) {
-            if (!retiring.contains(id)) {
+            if (!retiring.contains(id) && (fresh.contains(id) || fresh.stream().allMatch(t -> mover.canTake(id, t)))) {
                 byServer.put(id, mover.connections(id));
             }
         }
         List<ConnectionMover.Move> moves = Rebalancer.plan(byServer, fresh);
         if (!moves.isEmpty()) {
-            mover.move(moves);
+            int moved;
+            try {
+                moved = mover.move(moves);
+            } catch (RuntimeException e) {
+                LOG.warn("moving connections onto new servers {} failed, retried next interval: {}", fresh, e.toString());
+                moved = 0;
+            }
+            if (moved == 0) {
+                seenReady.removeAll(fresh); // nothing arrived: plan again next interval
+            }
         }
     }
 }

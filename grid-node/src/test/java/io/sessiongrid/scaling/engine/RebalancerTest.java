@@ -28,11 +28,18 @@ class RebalancerTest {
     }
 
     @Test
-    void nothingMovesWhenLoadIsBalancedOrIdle() {
-        assertEquals(List.of(), Rebalancer.plan(Map.of("a", List.of(c("a1", 0), c("a2", 0)), "new", List.of()),
-                Set.of("new")));
+    void nothingMovesWhenLoadIsBalanced() {
         assertEquals(List.of(), Rebalancer.plan(Map.of("a", List.of(c("a1", 10)), "b", List.of(c("b1", 10))),
                 Set.of("b")));
+    }
+
+    @Test
+    void withoutAnyPredictionConnectionsAreSharedByCount() {
+        // No health scores yet (the analyzer warming up): a new server still gets its share, one each.
+        List<Move> moves = Rebalancer.plan(Map.of("a", List.of(c("a1", 0), c("a2", 0), c("a3", 0), c("a4", 0)),
+                "new", List.of()), Set.of("new"));
+        assertEquals(2, moves.size(), "4 connections on 2 servers: 2 move");
+        assertTrue(moves.stream().allMatch(m -> m.target().equals("new")));
     }
 
     private static ConnectionLoad c(String id, double usage) {

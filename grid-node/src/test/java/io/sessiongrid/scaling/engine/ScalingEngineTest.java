@@ -131,6 +131,21 @@ class ScalingEngineTest {
     }
 
     @Test
+    void newServersTakeConnectionsOnlyFromServersWhoseRoleTheirsCovers() {
+        fleet.add("shop", ServerState.READY, c("s1", 40), c("s2", 40));
+        fleet.add("game", ServerState.READY, c("g1", 40), c("g2", 40));
+        fleet.incompatible.add("shop"); // the new servers' role lacks a type shop-server sessions hold
+        demand = new DemandSource.Demand(160, List.of(), 0, HealthAggregate.NONE);
+        fleet.add("new", ServerState.PENDING);
+        engine.step();
+        fleet.markAllReady();
+        clock.set(T0.plusSeconds(15));
+        engine.step();
+        assertTrue(!fleet.moved.isEmpty(), "the new server got connections");
+        assertTrue(fleet.moved.stream().allMatch(m -> m.connectionId().startsWith("g")), "only game ones: " + fleet.moved);
+    }
+
+    @Test
     void aNewLeaderFinishesTheRetirementsItsPredecessorBegan() {
         fleet.add("s1", ServerState.DRAINING);
         fleet.add("s0", ServerState.READY, c("a", 10));
@@ -390,6 +405,13 @@ class ScalingEngineTest {
         @Override
         public void markDraining(String serverId) {
             states.put(serverId, ServerState.DRAINING);
+        }
+
+        final Set<String> incompatible = new java.util.HashSet<>();
+
+        @Override
+        public boolean canTake(String source, String target) {
+            return !incompatible.contains(source);
         }
 
         @Override
