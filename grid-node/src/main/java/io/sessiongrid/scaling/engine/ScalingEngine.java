@@ -127,7 +127,7 @@ public final class ScalingEngine {
         this.recordOnly = java.util.Objects.requireNonNull(note, "note");
     }
 
-    /** Stops automatic decisions (retirements in progress and rebalancing of new servers go on). */
+    /** Stops automatic decisions and promotions (retirements in progress and rebalancing of new servers go on). */
     public void pause() {
         paused = true;
     }
@@ -158,7 +158,9 @@ public final class ScalingEngine {
         Demand d = demand.read();
         int committed = (int) servers.stream().filter(s -> s.state() != ServerState.DRAINING).count();
         double peak = d.forecast().stream().mapToDouble(ForecastPoint::upper).max().orElse(d.demand());
-        promote(d, servers);
+        if (!paused) {
+            promote(d, servers); // promotion is automatic scaling too: a pause holds it
+        }
         if (paused) {
             ScalingDecision hold = new ScalingDecision.Hold("automatic scaling is paused");
             sink.record(new DecisionRecord(clock.instant(), member, policy.name(), "paused", 0, List.of(), hold.reason(),

@@ -160,8 +160,10 @@ public final class ScalingEngineComponent implements NodeComponent {
                 return;
             }
             if (engine == null) {
-                int backups = node.config().partitions().values().stream().mapToInt(PartitionTypeConfig::backupCount)
-                        .min().orElse(1);
+                // The session types' least backup count, and never more than the plugin's own maps' (the registry,
+                // analyzer and SNI maps keep one backup): more data members leaving at once could lose their entries.
+                int backups = Math.min(1, node.config().partitions().values().stream()
+                        .mapToInt(PartitionTypeConfig::backupCount).min().orElse(1));
                 RegistryFleet fleet = new RegistryFleet(serverNode.servers(), provisioner, hazelcast, role, backups);
                 engine = new ScalingEngine(new MeasuredHorizon(), node.clock(), fleet,
                         new MigrationMover(serverNode.servers(), serverNode.migrations()),
