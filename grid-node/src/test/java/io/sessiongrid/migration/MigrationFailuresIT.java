@@ -113,11 +113,15 @@ class MigrationFailuresIT extends MigrationTestBase {
             leaving.sessions().set("s-d" + i, "cart", Map.of("item", "v" + i));
             leaving.connections().opened("c-d" + i, "s-d" + i);
         }
-        assertEquals(n, client.servers().connections(id(leaving)).size());
+        // The shared cluster's shop-server may still own a connection another test opened on it: drain them all.
+        List<String> owned = client.servers().connections(id(leaving)).stream()
+                .map(ConnectionOwnership::connectionId).toList();
+        assertEquals(n, owned.stream().filter(c -> c.startsWith("c-d")).count(), owned::toString);
 
         DrainResult drain = client.migrations().drain(id(leaving));
 
-        assertEquals(n, drain.completed(), () -> drain.moves().stream().filter(m -> !m.completed()).limit(3).toList().toString());
+        assertEquals(owned.size(), drain.completed(),
+                () -> drain.moves().stream().filter(m -> !m.completed()).limit(3).toList().toString());
         assertEquals(0, client.servers().connections(id(leaving)).size());
         assertEquals(ServerState.DRAINING, client.servers().server(id(leaving)).orElseThrow().state());
         assertTrue(drain.byTarget().size() >= 3, "spread over the least-loaded servers: " + drain.byTarget());
