@@ -223,4 +223,28 @@ class NodeRuntimeIT {
         assertTrue(probe.tick.isCancelled());
         retired.close();
     }
+
+    @Test
+    void aComponentWhoseStartFailsIsClosedWithTheOthersAndTheStartFails() {
+        Probe probe = new Probe();
+        List<String> failing = new java.util.concurrent.CopyOnWriteArrayList<>();
+        NodeComponent broken = new NodeComponent() {
+            @Override
+            public void start(NodeContext node) {
+                failing.add("started a thread");
+                throw new IllegalStateException("cannot start");
+            }
+
+            @Override
+            public void close() {
+                failing.add("closed");
+            }
+        };
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> SessionGrid.start(NodeOptions.builder().config(CONFIG)
+                        .liteMember(TestClusters.memberConfig(CLUSTER)).component(probe).component(broken).build()));
+        assertEquals("cannot start", e.getMessage());
+        assertEquals(List.of("started a thread", "closed"), failing, "what it began is released");
+        assertEquals("close running=true", probe.events.get(probe.events.size() - 1), "the started one closed too");
+    }
 }

@@ -308,6 +308,10 @@ class ScalingEngineTest {
         engine.step();
         assertTrue(promoted.isEmpty(), "not while the cluster is unsafe");
         safe[0] = true;
+        engine.pause();
+        engine.step();
+        assertTrue(promoted.isEmpty(), "a pause holds promotions too");
+        engine.resume();
         engine.step();
         assertEquals(List.of("s0"), promoted, "one per interval");
         engine.step();
