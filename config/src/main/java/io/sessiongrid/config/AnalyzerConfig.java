@@ -47,10 +47,15 @@ public record AnalyzerConfig(List<Duration> intervals, int historyPoints, List<I
         return intervals.get(intervals.size() - 1);
     }
 
-    /** The season in windows of the longest interval (rounded); 0 without a season. */
+    /** The season in windows of the longest interval (whole ones: see {@link #seasonIsWhole()}); 0 without one. */
     public int seasonSteps() {
         long longest = longestInterval().toMillis();
-        return season.isZero() || longest <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE,
-                Math.round((double) season.toMillis() / longest));
+        return season.isZero() || longest <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, season.toMillis() / longest);
+    }
+
+    /** Whether the season is a whole number of windows of the longest interval (a season of none is). */
+    public boolean seasonIsWhole() {
+        long longest = longestInterval().toMillis();
+        return season.isZero() || (longest > 0 && season.toMillis() % longest == 0);
     }
 }

@@ -150,6 +150,12 @@ class ValidationTest {
     }
 
     @Test
+    void seasonMustBeWholeWindowsOfTheLongestInterval() {
+        assertRejected("analyzer: { season: 90s }\n", "analyzer.season", "90s is not a whole number of windows",
+                "(1m)", "a multiple of it");
+    }
+
+    @Test
     void seasonMustFitTenSeasonsInOneSeries() {
         assertRejected("analyzer: { intervals: [1s, 5s], season: 1d }\n", "analyzer.season", "17280 windows",
                 "longest interval of 1m or more");
@@ -164,6 +170,8 @@ class ValidationTest {
     void intervalsChangedWithoutASeasonKeepTheDefaultSeasonOnlyWhenItStillFits() {
         assertEquals(Duration.ZERO, SessionGridConfigLoader.parse("test.yaml", "analyzer: { intervals: [1s, 2s] }\n").analyzer().season());
         assertEquals(Duration.ofDays(1), SessionGridConfigLoader.parse("test.yaml", "analyzer: { intervals: [1s, 5m] }\n").analyzer().season());
+        assertEquals(Duration.ZERO, SessionGridConfigLoader.parse("test.yaml", "analyzer: { intervals: [1s, 7m] }\n").analyzer().season(),
+                "a day is not whole 7-minute windows");
         assertEquals(Duration.ZERO, SessionGridConfigLoader.parse("test.yaml", "analyzer: { season: 0 }\n").analyzer().season());
     }
 

@@ -101,7 +101,7 @@ final class ConfigAssembler {
     }
 
     private static boolean fits(AnalyzerConfig a) {
-        int steps = a.intervals().isEmpty() ? 0 : a.seasonSteps();
+        int steps = a.intervals().isEmpty() || !a.seasonIsWhole() ? 0 : a.seasonSteps();
         return steps >= 2 && steps <= AnalyzerConfig.MAX_SEASON_STEPS;
     }
 

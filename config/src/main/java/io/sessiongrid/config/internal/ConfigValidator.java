@@ -113,6 +113,12 @@ final class ConfigValidator {
         if (season.isNegative() || season.isZero() || a.intervals().isEmpty() || a.longestInterval().toMillis() <= 0) {
             return;
         }
+        if (!a.seasonIsWhole()) {
+            check(false, "analyzer.season", DurationFormat.format(season) + " is not a whole number of windows of the "
+                    + "longest interval (" + DurationFormat.format(a.longestInterval()) + "); allowed: 0 (no season) or "
+                    + "a multiple of it, e.g. 1d");
+            return;
+        }
         int steps = a.seasonSteps();
         check(steps >= 2 && steps <= AnalyzerConfig.MAX_SEASON_STEPS, "analyzer.season", DurationFormat.format(season)
                 + " is " + steps + " windows of the longest interval (" + DurationFormat.format(a.longestInterval())

@@ -158,15 +158,13 @@ public final class ScalingEngine {
         Demand d = demand.read();
         int committed = (int) servers.stream().filter(s -> s.state() != ServerState.DRAINING).count();
         double peak = d.forecast().stream().mapToDouble(ForecastPoint::upper).max().orElse(d.demand());
-        if (!paused) {
-            promote(d, servers); // promotion is automatic scaling too: a pause holds it
-        }
-        if (paused) {
+        if (paused) { // promotion is automatic scaling too: a pause holds it
             ScalingDecision hold = new ScalingDecision.Hold("automatic scaling is paused");
             sink.record(new DecisionRecord(clock.instant(), member, policy.name(), "paused", 0, List.of(), hold.reason(),
                     d.demand(), peak, committed));
             return hold;
         }
+        promote(d, servers);
         List<ServerView> deciding = servers.stream().filter(s -> !retiring.contains(s.id())).toList();
         ScalingInputs inputs = new ScalingInputs(d.demand(), d.forecast(), d.recentError(), d.health(), deciding,
                 lastOut, lastIn, floor);
